@@ -1,0 +1,32 @@
+package io.singlesday.contracts.topics;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The single registry of topics. Brokers run with auto-create off, so a topic missing here does not exist.
+ * Twelve partitions is the default: enough consumers to scale a hot service out on a festival-scale cluster.
+ */
+public final class Topics {
+
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    /** One partition and one key: the clock setting is a single value every instance reads from the start. */
+    public static final Topic FESTIVAL_CLOCK = new Topic("festival.clock", 1, "\"clock\"", true,
+            "the festival clock setting, read by every instance of every service");
+
+    private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK);
+
+    private Topics() {
+    }
+
+    /** The platform's topics without their dead-letter topics. */
+    public static List<Topic> all() {
+        return ALL;
+    }
+
+    /** Everything a broker must have: each topic and its dead-letter topic. */
+    public static List<Topic> allWithDeadLetters() {
+        return ALL.stream().flatMap(t -> Stream.of(t, t.deadLetter())).toList();
+    }
+}

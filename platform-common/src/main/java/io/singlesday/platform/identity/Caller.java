@@ -1,0 +1,40 @@
+package io.singlesday.platform.identity;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Who is calling, as the verified token says: the subject, the roles, and for BRAND the brand it acts for. */
+public record Caller(String subject, Set<Role> roles, String brandId) {
+
+    public static final String ROLES_CLAIM = "roles";
+    public static final String BRAND_CLAIM = "brand_id";
+
+    public static Caller of(Authentication authentication) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            return new Caller(null, Set.of(), null);
+        }
+        return of(jwt);
+    }
+
+    public static Caller of(Jwt jwt) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        var claimed = jwt.getClaimAsStringList(ROLES_CLAIM);
+        if (claimed != null) {
+            for (String r : claimed) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(r)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return new Caller(jwt.getSubject(), Set.copyOf(roles), jwt.getClaimAsString(BRAND_CLAIM));
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

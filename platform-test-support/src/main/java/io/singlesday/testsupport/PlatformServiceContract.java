@@ -1,0 +1,217 @@
+package io.singlesday.testsupport;
+
+import io.singlesday.contracts.topics.Topics;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.identity.Role;
+import io.singlesday.platform.identity.TokenMinter;
+import io.singlesday.localinfra.SigningKey;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every service of the platform promises, whatever its domain: probes, metrics and API docs; tokens
+ * verified by the service itself; problem+json for every client error; the festival clock shared over Kafka;
+ * unreadable records dead-lettered while the consumer keeps going; its own schema migrated by Flyway.
+ * Each service runs this against the real engines by extending it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PlatformServiceContract {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected FestivalClock festivalClock;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** Where the service's API lives, e.g. {@code /api/catalog}. */
+    protected abstract String apiBase();
+
+    @Test
+    void probesMetricsAndApiDocsAnswerWithoutAToken() throws Exception {
+        assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\"");
+        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"").contains(apiBase() + "/whoami");
+    }
+
+    @Test
+    void theServiceVerifiesTokensItself() throws Exception {
+        HttpResponse<String> me = get(apiBase() + "/whoami", Tokens.brand("brand-user-1", "brand-42"));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"subject\":\"brand-user-1\"").contains("\"BRAND\"").contains("brand-42");
+
+        assertUnauthorized(get(apiBase() + "/whoami", null));
+        assertUnauthorized(get(apiBase() + "/whoami", "not-a-jwt"));
+        TokenMinter stranger = TokenMinter.fromPem(
+                SigningKey.ensure(Files.createTempDirectory("stranger-key")).privateKeyPem());
+        assertUnauthorized(get(apiBase() + "/whoami", stranger.mint("mallory", Role.OPERATOR, null, Duration.ofMinutes(5))));
+        String expired = Tokens.minter().mint("late", Role.SHOPPER, null, Duration.ofSeconds(-120));
+        assertUnauthorized(get(apiBase() + "/whoami", expired));
+    }
+
+    @Test
+    void clientErrorsAreProblemDocuments() throws Exception {
+        HttpResponse<String> unknown = get(apiBase() + "/no-such-thing", Tokens.shopper("s1"));
+        assertProblem(unknown, 404);
+        assertThat(unknown.headers().firstValue("X-Request-Id")).isPresent();
+
+        HttpResponse<String> wrongRole = send("PUT", "/api/clock", Tokens.shopper("s1"),
+                "{\"festivalTime\":\"2026-11-10T23:55:00+08:00\",\"speed\":60}");
+        assertProblem(wrongRole, 403);
+
+        HttpResponse<String> malformed = send("PUT", "/api/clock", Tokens.operator("op"), "{\"festivalTime\": ");
+        assertProblem(malformed, 400);
+
+        HttpResponse<String> wrongType = send("PUT", "/api/clock", Tokens.operator("op"),
+                "{\"festivalTime\":\"2026-11-10T23:55:00+08:00\",\"speed\":\"fast\"}");
+        assertProblem(wrongType, 400);
+        assertThat(wrongType.body()).contains("speed");
+
+        HttpResponse<String> missing = send("PUT", "/api/clock", Tokens.operator("op"), "{\"speed\":60}");
+        assertProblem(missing, 400);
+        assertThat(missing.body()).contains("festivalTime");
+
+        HttpResponse<String> tooFast = send("PUT", "/api/clock", Tokens.operator("op"),
+                "{\"festivalTime\":\"2026-11-10T23:55:00+08:00\",\"speed\":100000}");
+        assertProblem(tooFast, 400);
+        assertThat(tooFast.body()).contains("speed");
+    }
+
+    @Test
+    void anOperatorSetsTheFestivalClockForEveryInstanceThroughKafka() throws Exception {
+        OffsetDateTime eve = OffsetDateTime.of(2026, 11, 10, 23, 55, 0, 0, ZoneOffset.ofHours(8));
+        HttpResponse<String> set = send("PUT", "/api/clock", Tokens.operator("ops-lead"),
+                "{\"festivalTime\":\"" + eve + "\",\"speed\":60}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("\"phase\":\"BEFORE\"").contains("\"setBy\":\"ops-lead\"");
+
+        HttpResponse<String> now = get("/api/clock", null);
+        assertThat(now.statusCode()).isEqualTo(200);
+        assertThat(festivalClock.instant()).isBetween(eve.toInstant(), eve.toInstant().plusSeconds(600));
+
+        List<ConsumerRecord<String, byte[]>> onTopic = readAll(Topics.FESTIVAL_CLOCK.name());
+        assertThat(onTopic).anySatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                .contains("FestivalClockChanged").contains("ops-lead"));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
+        String marker = "garbage-" + UUID.randomUUID();
+        OffsetDateTime later = OffsetDateTime.of(2026, 11, 11, 20, 0, 0, 0, ZoneOffset.ofHours(8));
+        String valid = """
+                {"eventId":"%s","type":"FestivalClockChanged","schemaVersion":1,"occurredAt":"%s",
+                 "aggregateKey":"clock","payload":{"wallAnchor":"%s","festivalAnchor":"%s","speed":1.0,"changedBy":"%s"}}
+                """.formatted(UUID.randomUUID(), later.toInstant(), java.time.Instant.now(), later.toInstant(), marker);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.FESTIVAL_CLOCK.name(), "clock",
+                    ("{not json " + marker).getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.FESTIVAL_CLOCK.name(), "clock",
+                    valid.getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(festivalClock.setting().changedBy()).isEqualTo(marker));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readAll(Topics.FESTIVAL_CLOCK.deadLetter().name()))
+                .anySatisfy(r -> {
+                    assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains(marker);
+                    assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+                    assertThat(new String(r.headers().lastHeader("kafka_dlt-exception-message").value(),
+                            StandardCharsets.UTF_8)).contains("not JSON");
+                }));
+    }
+
+    @Test
+    void flywayOwnsTheSchema() {
+        Integer applied = jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where success and version = '0.1'", Integer.class);
+        assertThat(applied).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from processed_events", Integer.class)).isNotNull();
+    }
+
+    protected HttpResponse<String> get(String path, String token) throws Exception {
+        return send("GET", path, token, null);
+    }
+
+    protected HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response) {
+        assertProblem(response, 401);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealEngines.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "contract-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+                if (!records.isEmpty() && consumer.assignment().stream()
+                        .allMatch(tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
+                    break;
+                }
+            }
+            return records;
+        }
+    }
+}
