@@ -1,0 +1,37 @@
+package io.singlesday.gateway.routing;
+
+import io.singlesday.gateway.errors.ProblemWriter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Where an open circuit, a refused connection or a timeout lands: a prompt problem answer instead of a hang.
+ * A timeout says 504, because the service may still finish the work; anything else says 503.
+ */
+@RestController
+public class FallbackController {
+
+    private final ProblemWriter problems;
+
+    public FallbackController(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/fallback/{service}")
+    public Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        exchange.getResponse().getHeaders().set("Retry-After", "1");
+        if (cause instanceof TimeoutException) {
+            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
+                    service + " did not answer in time; retry with the same Idempotency-Key");
+        }
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, service + " is unavailable right now");
+    }
+}
