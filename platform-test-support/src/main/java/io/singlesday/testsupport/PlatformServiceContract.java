@@ -83,7 +83,8 @@ public abstract class PlatformServiceContract {
         TokenMinter stranger = TokenMinter.fromPem(
                 SigningKey.ensure(Files.createTempDirectory("stranger-key")).privateKeyPem());
         assertUnauthorized(get(apiBase() + "/whoami", stranger.mint("mallory", Role.OPERATOR, null, Duration.ofMinutes(5))));
-        String expired = Tokens.minter().mint("late", Role.SHOPPER, null, Duration.ofSeconds(-120));
+        String expired = Tokens.minter().mint("late", Role.SHOPPER, null,
+                java.time.Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5));
         assertUnauthorized(get(apiBase() + "/whoami", expired));
     }
 

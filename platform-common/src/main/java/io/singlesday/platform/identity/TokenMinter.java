@@ -51,12 +51,17 @@ public final class TokenMinter {
     }
 
     public String mint(String subject, Role role, String brandId, Duration ttl) {
+        return mint(subject, role, brandId, Instant.now(), ttl);
+    }
+
+    /** With an explicit issue time: tests use it to make tokens that have already expired. */
+    public String mint(String subject, Role role, String brandId, Instant issuedAt, Duration ttl) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(role, "role");
         if (role == Role.BRAND && (brandId == null || brandId.isBlank())) {
             throw new IllegalArgumentException("a BRAND token must name the brand it acts for");
         }
-        Instant now = Instant.now();
+        Instant now = issuedAt;
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .audience(List.of(AUDIENCE))

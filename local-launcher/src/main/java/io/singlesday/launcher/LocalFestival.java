@@ -1,0 +1,158 @@
+package io.singlesday.launcher;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The main command: {@code run} starts the whole festival and waits for Ctrl-C; {@code token} asks the
+ * running gateway for a token. Run through {@code ./festival}, which builds the jars and finds a JDK 21+.
+ */
+public final class LocalFestival {
+
+    private static final String USAGE = """
+            Usage: festival [run] [--fresh] [--data DIR] [--clock-start ISO_TIME] [--speed N]
+                   festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
+
+              run             start Kafka, PostgreSQL, every service and the gateway; Ctrl-C stops them all
+              --fresh         forget all data of earlier runs
+              --data DIR      where data and logs live (default .festival)
+              --clock-start   set festival time now, e.g. 2026-11-10T23:55:00+08:00 (a fresh start does this)
+              --speed N       festival seconds per real second (60 plays the day in 24 minutes)
+              token           print a bearer token from the running gateway's dev endpoint
+            Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432); services use 8081-8086.
+            """;
+
+    private LocalFestival() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
+        int exit = switch (command) {
+            case "run" -> run(args, System.out);
+            case "token" -> token(args, System.out);
+            case "help", "-h", "--help" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.print("Unknown command '" + command + "'.\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(exit);
+    }
+
+    private static int run(String[] args, PrintStream out) throws InterruptedException {
+        StackOptions options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options, out);
+        } catch (RuntimeException e) {
+            System.err.println("The festival did not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\nStopping the festival ...");
+            stack.close();
+            out.println("Stopped. Data kept in " + options.dataDir() + " (run with --fresh to forget it).");
+            stopped.countDown();
+        }, "festival-shutdown"));
+        Banner.print(out, stack, options);
+        stopped.await();
+        return 0;
+    }
+
+    private static int token(String[] args, PrintStream out) throws Exception {
+        if (args.length < 3) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        String body = "{\"subject\":\"" + args[1] + "\",\"role\":\"" + args[2] + "\""
+                + (args.length > 3 ? ",\"brandId\":\"" + args[3] + "\"" : "") + "}";
+        int port = Integer.parseInt(System.getenv().getOrDefault("GATEWAY_PORT", "8080"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/dev/tokens"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            System.err.println("The gateway said " + response.statusCode() + ": " + response.body());
+            return 1;
+        }
+        out.println(response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+        return 0;
+    }
+
+    static StackOptions parse(String[] args) {
+        Path data = Path.of(".festival");
+        boolean fresh = false;
+        OffsetDateTime clockStart = null;
+        double speed = 1.0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "run" -> { }
+                case "--fresh" -> fresh = true;
+                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--clock-start" -> {
+                    try {
+                        clockStart = OffsetDateTime.parse(value(args, ++i, "--clock-start"));
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--clock-start needs an ISO time with offset, e.g. 2026-11-10T23:55:00+08:00");
+                    }
+                }
+                case "--speed" -> {
+                    try {
+                        speed = Double.parseDouble(value(args, ++i, "--speed"));
+                    } catch (NumberFormatException e) {
+                        speed = -1;
+                    }
+                    if (!(speed > 0 && speed <= 86_400)) {
+                        throw new IllegalArgumentException("--speed must be a number in (0, 86400]");
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Map<String, Integer> ports = new HashMap<>();
+        ports.put(ServiceSpec.GATEWAY.module(), envPort("GATEWAY_PORT", 8080));
+        String jvm = System.getenv().getOrDefault("FESTIVAL_SERVICE_JVM_OPTS", StackOptions.DEFAULT_JVM_OPTIONS);
+        return new StackOptions(Path.of("").toAbsolutePath(), data.toAbsolutePath(), fresh,
+                envPort("KAFKA_PORT", StackDefaults.KAFKA_PORT), envPort("POSTGRES_PORT", StackDefaults.POSTGRES_PORT),
+                ports, clockStart, speed, jvm);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int envPort(String variable, int fallback) {
+        String value = System.getenv(variable);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.singlesday.launcher;
+
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.clock.FestivalClockChanged;
+import io.singlesday.contracts.topics.Topics;
+import io.singlesday.localinfra.LocalKafka;
+import io.singlesday.localinfra.LocalPostgres;
+import io.singlesday.localinfra.SigningKey;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine: Kafka and PostgreSQL in this JVM (PostgreSQL as its own server
+ * process), then every service and the gateway as separate JVMs pointed at them through environment
+ * variables, exactly as docker-compose and Kubernetes point them at real clusters.
+ */
+final class LocalStack implements AutoCloseable {
+
+    private final StackOptions options;
+    private final PrintStream out;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private LocalKafka kafka;
+    private LocalPostgres postgres;
+    private SigningKey signingKey;
+    private Duration startupTime;
+
+    private LocalStack(StackOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    static LocalStack start(StackOptions options, PrintStream out) {
+        LocalStack stack = new LocalStack(options, out);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        long started = System.nanoTime();
+        Path data = options.dataDir();
+        boolean firstRun = options.fresh() || !Files.isDirectory(data.resolve("postgres"));
+        if (options.fresh()) {
+            deleteRecursively(data);
+        }
+        out.printf("Starting Kafka (KRaft) and PostgreSQL, data in %s%s%n", data, firstRun ? " (fresh)" : "");
+        var kafkaStart = CompletableFuture.supplyAsync(() -> LocalKafka.start(data.resolve("kafka"), options.kafkaPort()));
+        var postgresStart = CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), options.postgresPort()));
+        signingKey = SigningKey.ensure(data.resolve("keys"));
+        try {
+            kafka = kafkaStart.join();
+            postgres = postgresStart.join();
+        } catch (RuntimeException e) {
+            kafkaStart.thenAccept(LocalKafka::close);
+            postgresStart.thenAccept(LocalPostgres::close);
+            throw e;
+        }
+        kafka.createTopics(Topics.allWithDeadLetters(), 1);
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            postgres.ensureDatabase(spec.database(), spec.database(), spec.database());
+        }
+        if (firstRun || options.clockStart() != null) {
+            publishClock();
+        }
+        out.printf("Engines ready after %.1f s: Kafka %s, PostgreSQL 127.0.0.1:%d%n",
+                seconds(started), kafka.bootstrapServers(), postgres.port());
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("JWT_PUBLIC_KEY_LOCATION", "file:" + signingKey.publicKeyPem().toAbsolutePath());
+        Map<String, String> gatewayEnv = new HashMap<>(common);
+        gatewayEnv.put("DEV_TOKENS_PRIVATE_KEY_LOCATION", signingKey.privateKeyPem().toAbsolutePath().toString());
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            int port = options.portOf(spec);
+            Map<String, String> env = new HashMap<>(common);
+            env.put("DB_URL", postgres.jdbcUrl(spec.database()));
+            env.put("DB_USER", spec.database());
+            env.put("DB_PASSWORD", spec.database());
+            processes.add(ServiceProcess.start(spec, port, jarOf(spec), data.resolve("logs"),
+                    options.serviceJvmOptions(), env));
+            gatewayEnv.put(spec.urlVariable(), "http://localhost:" + port);
+        }
+        processes.add(ServiceProcess.start(ServiceSpec.GATEWAY, options.portOf(ServiceSpec.GATEWAY),
+                jarOf(ServiceSpec.GATEWAY), data.resolve("logs"), options.serviceJvmOptions(), gatewayEnv));
+        awaitReady(Duration.ofMinutes(4));
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void awaitReady(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(processes);
+        long started = System.nanoTime();
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess p : List.copyOf(waiting)) {
+                if (!p.alive()) {
+                    throw new IllegalStateException(p.spec().module() + " exited during startup. Last lines of "
+                            + p.log() + ":\n" + p.tail(40));
+                }
+                if (p.ready()) {
+                    waiting.remove(p);
+                    out.printf("  %-20s ready after %5.1f s%n", p.spec().module(), seconds(started));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not ready after " + limit.toSeconds() + " s: "
+                        + waiting.stream().map(p -> p.spec().module() + " (log: " + p.log() + ")").toList());
+            }
+            sleep(250);
+        }
+    }
+
+    private void publishClock() {
+        FestivalClockChanged setting = new FestivalClockChanged(Instant.now(),
+                (options.clockStart() != null ? options.clockStart() : StackDefaults.COUNTDOWN_START).toInstant(),
+                options.clockSpeed(), "local-launcher");
+        var envelope = EventEnvelope.wrap(EventCatalog.FESTIVAL_CLOCK_CHANGED, "clock", setting.festivalAnchor(), null, setting);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
+                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.FESTIVAL_CLOCK.name(), "clock",
+                    JsonMapper.builder().build().writeValueAsBytes(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not set the festival clock", e);
+        }
+        out.printf("Festival clock set to %s at speed %s%n", setting.festivalAnchor().atZone(StackDefaults.BEIJING),
+                setting.speed());
+    }
+
+    List<ServiceProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    ServiceProcess process(String module) {
+        return processes.stream().filter(p -> p.spec().module().equals(module)).findFirst().orElseThrow();
+    }
+
+    Duration startupTime() {
+        return startupTime;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    SigningKey signingKey() {
+        return signingKey;
+    }
+
+    @Override
+    public void close() {
+        // Services first, in parallel, so they can still reach Kafka and PostgreSQL while draining.
+        processes.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(30)));
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private Path jarOf(ServiceSpec spec) {
+        return options.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.singlesday.launcher;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+final class StackDefaults {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** A fresh stack opens five minutes before midnight, so the countdown is the first thing one sees. */
+    static final OffsetDateTime COUNTDOWN_START = OffsetDateTime.of(2026, 11, 10, 23, 55, 0, 0, ZoneOffset.ofHours(8));
+
+    static final int KAFKA_PORT = 19092;
+    static final int POSTGRES_PORT = 15432;
+
+    private StackDefaults() {
+    }
+}

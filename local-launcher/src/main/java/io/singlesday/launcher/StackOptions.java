@@ -1,0 +1,22 @@
+package io.singlesday.launcher;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * How to run the stack. Ports of 0 are picked free (the end-to-end test does that); the defaults are the
+ * fixed ports the README lists.
+ */
+record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int postgresPort,
+                    Map<String, Integer> servicePorts, OffsetDateTime clockStart, double clockSpeed,
+                    String serviceJvmOptions) {
+
+    static final String DEFAULT_JVM_OPTIONS = String.join(" ",
+            "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    int portOf(ServiceSpec spec) {
+        return servicePorts.getOrDefault(spec.module(), spec.defaultPort());
+    }
+}

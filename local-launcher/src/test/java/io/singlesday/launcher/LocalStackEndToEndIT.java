@@ -1,0 +1,173 @@
+package io.singlesday.launcher;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole local stack as the main command starts it (real Kafka, real PostgreSQL, seven JVMs), on free
+ * ports so it never collides with a stack a developer has running, called only through the gateway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndIT {
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private static LocalStack stack;
+    private static String gateway;
+
+    @BeforeAll
+    static void startTheFestival() throws IOException {
+        Path home = Path.of(System.getProperty("festival.home", "..")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new HashMap<>();
+        ports.put(ServiceSpec.GATEWAY.module(), freePort());
+        ServiceSpec.SERVICES.forEach(s -> ports.put(s.module(), freePort()));
+        StackOptions options = new StackOptions(home, Files.createTempDirectory("festival-e2e"), true, 0, 0, ports,
+                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS);
+        stack = LocalStack.start(options, new PrintStream(console, true, StandardCharsets.UTF_8));
+        gateway = stack.process(ServiceSpec.GATEWAY.module()).url();
+    }
+
+    @AfterAll
+    static void stopTheFestival() {
+        if (stack != null) {
+            stack.close();
+        }
+        System.out.println(console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsHealthyBehindTheGateway() throws Exception {
+        assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> services = call("GET", "/actuator/health/services", null, null);
+        assertThat(services.statusCode()).as(services.body()).isEqualTo(200);
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            assertThat(services.body()).contains("\"" + spec.database() + "\":\"UP\"");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceAnswersAnAuthenticatedCallAndRejectsAnAnonymousOne() throws Exception {
+        String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            HttpResponse<String> me = call("GET", spec.apiBase() + "/whoami", token, null);
+            assertThat(me.statusCode()).as(spec.module() + ": " + me.body()).isEqualTo(200);
+            assertThat(me.body()).contains("\"service\":\"" + spec.module() + "\"").contains("\"subject\":\"alice\"");
+            assertThat(me.headers().firstValue("X-Request-Id")).isPresent();
+
+            HttpResponse<String> anonymous = call("GET", spec.apiBase() + "/whoami", null, null);
+            assertProblem(anonymous, 401);
+            assertProblem(call("GET", spec.apiBase() + "/whoami", "forged.token.value", null), 401);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anOperatorSetsTheClockAtTheGatewayAndEveryServiceFollows() throws Exception {
+        String operator = token("{\"subject\":\"ops-lead\",\"role\":\"OPERATOR\"}");
+        String shopper = token("{\"subject\":\"bob\",\"role\":\"SHOPPER\"}");
+        String body = "{\"festivalTime\":\"2026-11-11T20:00:00+08:00\",\"speed\":60}";
+        assertProblem(call("PUT", "/api/clock", shopper, body), 403);
+        HttpResponse<String> set = call("PUT", "/api/clock", operator, body);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        for (ServiceProcess service : stack.processes()) {
+            if (service.spec().isGateway()) {
+                continue;
+            }
+            String seen = "";
+            while (System.currentTimeMillis() < deadline && !seen.contains("\"setBy\":\"ops-lead\"")) {
+                seen = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/clock")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Thread.sleep(100);
+            }
+            assertThat(seen).as(service.spec().module()).contains("\"setBy\":\"ops-lead\"").contains("\"speed\":60.0");
+        }
+        assertThat(call("GET", "/api/clock", null, null).body()).contains("\"phase\":\"DURING\"");
+    }
+
+    @Test
+    @Order(4)
+    void badInputGetsProblemAnswers() throws Exception {
+        String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        HttpResponse<String> unknown = call("GET", "/api/nowhere", token, null);
+        assertProblem(unknown, 404);
+        assertProblem(call("POST", "/dev/tokens", null, "{\"subject\":\"x\",\"role\":\"KING\"}"), 400);
+        HttpResponse<String> noBrand = call("POST", "/dev/tokens", null, "{\"subject\":\"x\",\"role\":\"BRAND\"}");
+        assertProblem(noBrand, 400);
+        assertThat(noBrand.body()).contains("brandId");
+    }
+
+    @Test
+    @Order(5)
+    void aServiceThatIsDownGetsAPrompt503() throws Exception {
+        stack.process("logistics-service").stop(Duration.ofSeconds(30));
+        String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        long started = System.nanoTime();
+        HttpResponse<String> down = call("GET", "/api/logistics/whoami", token, null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertProblem(down, 503);
+        assertThat(down.body()).contains("logistics-service");
+        // Prompt means the circuit breaker answered, not a client timeout: far below the 5 s time limit.
+        assertThat(millis).isLessThan(4_000);
+        assertThat(call("GET", "/api/orders/whoami", token, null).statusCode()).isEqualTo(200);
+    }
+
+    private static String token(String request) throws Exception {
+        HttpResponse<String> response = call("POST", "/dev/tokens", null, request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("\tat ");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.singlesday.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackOptionsTest {
+
+    @Test
+    void defaultsAreTheFixedPortsOfTheReadme() {
+        StackOptions options = LocalFestival.parse(new String[]{});
+        assertThat(options.kafkaPort()).isEqualTo(19092);
+        assertThat(options.postgresPort()).isEqualTo(15432);
+        assertThat(options.portOf(ServiceSpec.GATEWAY)).isEqualTo(8080);
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.clockStart()).isNull();
+        assertThat(options.dataDir()).endsWith(java.nio.file.Path.of(".festival"));
+    }
+
+    @Test
+    void readsTheClockAndFreshFlags() {
+        StackOptions options = LocalFestival.parse(new String[]{"run", "--fresh", "--clock-start",
+                "2026-11-11T20:00:00+08:00", "--speed", "60"});
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.clockStart()).isEqualTo(OffsetDateTime.parse("2026-11-11T20:00:00+08:00"));
+        assertThat(options.clockSpeed()).isEqualTo(60.0);
+    }
+
+    @Test
+    void rejectsNonsenseWithAClearMessage() {
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--speed", "0"})).hasMessageContaining("--speed");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--speed", "fast"})).hasMessageContaining("--speed");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--clock-start", "midnight"})).hasMessageContaining("ISO");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--data"})).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--verbose"})).hasMessageContaining("Unknown option");
+    }
+}
