@@ -37,6 +37,9 @@ public final class LocalFestival {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The embedded broker narrates its own start-up and shutdown at WARN; only errors matter here.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
         String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
         int exit = switch (command) {
             case "run" -> run(args, System.out);

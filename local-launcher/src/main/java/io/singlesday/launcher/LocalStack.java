@@ -67,8 +67,11 @@ final class LocalStack implements AutoCloseable {
             deleteRecursively(data);
         }
         out.printf("Starting Kafka (KRaft) and PostgreSQL, data in %s%s%n", data, firstRun ? " (fresh)" : "");
-        var kafkaStart = CompletableFuture.supplyAsync(() -> LocalKafka.start(data.resolve("kafka"), options.kafkaPort()));
-        var postgresStart = CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), options.postgresPort()));
+        // Own threads, not the common pool: they inherit this class loader, which Kafka needs to find its classes.
+        var starter = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var kafkaStart = CompletableFuture.supplyAsync(() -> LocalKafka.start(data.resolve("kafka"), options.kafkaPort()), starter);
+        var postgresStart = CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), options.postgresPort()), starter);
+        starter.shutdown();
         signingKey = SigningKey.ensure(data.resolve("keys"));
         try {
             kafka = kafkaStart.join();

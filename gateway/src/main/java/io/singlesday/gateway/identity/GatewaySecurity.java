@@ -23,7 +23,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 public class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");

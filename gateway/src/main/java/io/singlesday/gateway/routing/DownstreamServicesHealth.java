@@ -13,19 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Whether each service behind the gateway is ready, asked in parallel with a short timeout. It sits in its
- * own health group ({@code /actuator/health/services}), not in the gateway's liveness or readiness: one
- * service down must not take the front door out of rotation.
+ * Whether each service behind the gateway is ready, asked in parallel with a short timeout. Shown at
+ * {@code /actuator/health/services}; a service that is down makes it DEGRADED, which still answers 200 and
+ * stays out of liveness and readiness: one service down must not take the front door out of rotation.
  */
-@Component("services")
+@Component("downstreamServices")
 public class DownstreamServicesHealth implements ReactiveHealthIndicator {
+
+    /** Some service is down: the gateway itself still works and answers 503 for that service's routes. */
+    public static final String DEGRADED = "DEGRADED";
 
     private final Map<String, String> services;
     private final WebClient client;
 
-    public DownstreamServicesHealth(ServiceAddresses addresses, WebClient.Builder builder) {
+    public DownstreamServicesHealth(ServiceAddresses addresses) {
         this.services = addresses.services();
-        this.client = builder.build();
+        this.client = WebClient.create();
     }
 
     @Override
@@ -37,7 +40,7 @@ public class DownstreamServicesHealth implements ReactiveHealthIndicator {
                         .timeout(Duration.ofSeconds(2))
                         .onErrorResume(e -> Mono.just(Map.entry(entry.getKey(), "DOWN"))))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
-                .map(states -> (states.containsValue("DOWN") ? Health.down() : Health.up())
+                .map(states -> (states.containsValue("DOWN") ? Health.status(DEGRADED) : Health.up())
                         .withDetails(states).build());
     }
 

@@ -1,0 +1,138 @@
+package io.singlesday.gateway;
+
+import io.singlesday.localinfra.SigningKey;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway alone, with every service address pointing at a closed port: what it answers by itself
+ * (health, tokens, 401, 404, 503) must hold even when nothing stands behind it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayTest {
+
+    private static final SigningKey KEY = signingKey();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String nowhere = "http://127.0.0.1:" + closedPort();
+        registry.add("festival.services.catalog", () -> nowhere);
+        registry.add("festival.services.orders", () -> nowhere);
+        registry.add("festival.services.coupons", () -> nowhere);
+        registry.add("festival.services.livestream", () -> nowhere);
+        registry.add("festival.services.logistics", () -> nowhere);
+        registry.add("festival.services.gmv", () -> nowhere);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + KEY.publicKeyPem());
+        registry.add("festival.dev-tokens.private-key-location", () -> KEY.privateKeyPem().toString());
+    }
+
+    @Test
+    void answersHealthAndGivesEveryResponseARequestId() throws Exception {
+        HttpResponse<String> health = call("GET", "/actuator/health/liveness", null, null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("X-Request-Id")).isPresent();
+        HttpResponse<String> echoed = http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness"))
+                .header("X-Request-Id", "trace-me-42").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("trace-me-42");
+        HttpResponse<String> services = call("GET", "/actuator/health/services", null, null);
+        assertThat(services.statusCode()).isEqualTo(200);
+        assertThat(services.body()).contains("\"catalog\":\"DOWN\"").contains("DEGRADED");
+    }
+
+    @Test
+    void unknownRoutesAndMissingTokensAreProblems() throws Exception {
+        String token = devToken("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        assertProblem(call("GET", "/api/unknown/thing", token, null), 404);
+        assertProblem(call("GET", "/api/orders/mine", null, null), 401);
+        assertProblem(call("GET", "/api/orders/mine", "Bearer.garbage.token", null), 401);
+    }
+
+    @Test
+    void aServiceThatIsDownIsAPrompt503NotAHang() throws Exception {
+        String token = devToken("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        long started = System.nanoTime();
+        HttpResponse<String> down = call("GET", "/api/orders/mine", token, null);
+        assertProblem(down, 503);
+        assertThat(down.body()).contains("order-service");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_000);
+        // Anonymous browsing is let through to the catalog, which is down too.
+        assertProblem(call("GET", "/api/catalog/products", null, null), 503);
+    }
+
+    @Test
+    void devTokensValidateTheirInput() throws Exception {
+        assertProblem(call("POST", "/dev/tokens", null, "{\"subject\":\"x\",\"role\":\"KING\"}"), 400);
+        HttpResponse<String> noBrand = call("POST", "/dev/tokens", null, "{\"subject\":\"x\",\"role\":\"BRAND\"}");
+        assertProblem(noBrand, 400);
+        assertThat(noBrand.body()).contains("brandId");
+        HttpResponse<String> badSubject = call("POST", "/dev/tokens", null, "{\"subject\":\"a b\",\"role\":\"SHOPPER\"}");
+        assertProblem(badSubject, 400);
+        assertThat(badSubject.body()).contains("subject");
+        assertThat(devToken("{\"subject\":\"acme-admin\",\"role\":\"BRAND\",\"brandId\":\"acme\"}")).contains(".");
+    }
+
+    private String devToken(String body) throws Exception {
+        HttpResponse<String> response = call("POST", "/dev/tokens", null, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status);
+    }
+
+    private static SigningKey signingKey() {
+        try {
+            return SigningKey.ensure(Files.createTempDirectory("gateway-test-key"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
