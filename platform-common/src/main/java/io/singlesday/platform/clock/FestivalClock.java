@@ -21,27 +21,35 @@ public final class FestivalClock extends Clock {
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final Clock wall;
-    private final AtomicReference<FestivalClockChanged> setting;
+    private final AtomicReference<State> state;
+
+    /** The setting in force; a provisional one (from configuration) yields to any published setting. */
+    private record State(FestivalClockChanged setting, boolean provisional) {
+    }
 
     public FestivalClock(Clock wall, FestivalClockChanged initial) {
         this.wall = Objects.requireNonNull(wall, "wall");
-        this.setting = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+        this.state = new AtomicReference<>(new State(Objects.requireNonNull(initial, "initial"), true));
     }
 
-    /** Adopts a new setting unless an older one arrives late: the newest wall anchor wins. */
+    /**
+     * Adopts a published setting. The first one always replaces the configured start; after that an older
+     * setting arriving late loses to the newer one (the newest wall anchor wins).
+     */
     public boolean apply(FestivalClockChanged next) {
-        FestivalClockChanged previous = setting.getAndUpdate(
-                current -> next.wallAnchor().isBefore(current.wallAnchor()) ? current : next);
-        return !next.wallAnchor().isBefore(previous.wallAnchor());
+        State previous = state.getAndUpdate(current ->
+                current.provisional() || !next.wallAnchor().isBefore(current.setting().wallAnchor())
+                        ? new State(next, false) : current);
+        return previous.provisional() || !next.wallAnchor().isBefore(previous.setting().wallAnchor());
     }
 
     public FestivalClockChanged setting() {
-        return setting.get();
+        return state.get().setting();
     }
 
     @Override
     public Instant instant() {
-        FestivalClockChanged s = setting.get();
+        FestivalClockChanged s = setting();
         Duration realElapsed = Duration.between(s.wallAnchor(), wall.instant());
         long festivalNanos = Math.round(realElapsed.toNanos() * s.speed());
         return s.festivalAnchor().plusNanos(festivalNanos);
@@ -49,7 +57,7 @@ public final class FestivalClock extends Clock {
 
     /** How much real time passes while {@code festivalDuration} passes on this clock. */
     public Duration realDurationOf(Duration festivalDuration) {
-        return Duration.ofNanos(Math.round(festivalDuration.toNanos() / setting.get().speed()));
+        return Duration.ofNanos(Math.round(festivalDuration.toNanos() / setting().speed()));
     }
 
     public ZonedDateTime now() {
