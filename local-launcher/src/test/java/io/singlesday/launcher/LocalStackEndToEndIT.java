@@ -108,6 +108,9 @@ class LocalStackEndToEndIT {
             assertThat(seen).as(service.spec().module()).contains("\"setBy\":\"ops-lead\"").contains("\"speed\":60.0");
         }
         assertThat(call("GET", "/api/clock", null, null).body()).contains("\"phase\":\"DURING\"");
+        HttpResponse<String> dashboard = call("GET", "/dashboard/", null, null);
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("11.11").contains("/api/clock");
     }
 
     @Test
