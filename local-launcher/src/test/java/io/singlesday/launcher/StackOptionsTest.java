@@ -17,7 +17,7 @@ class StackOptionsTest {
         assertThat(options.portOf(ServiceSpec.GATEWAY)).isEqualTo(8080);
         assertThat(options.fresh()).isFalse();
         assertThat(options.clockStart()).isNull();
-        assertThat(options.dataDir()).endsWith(java.nio.file.Path.of(".festival"));
+        assertThat(options.dataDir().getFileName()).hasToString(".festival");
     }
 
     @Test
