@@ -1,6 +1,7 @@
 package io.singlesday.gateway;
 
 import io.singlesday.localinfra.SigningKey;
+import io.singlesday.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,15 +99,7 @@ class GatewayTest {
     }
 
     private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send("http://127.0.0.1:" + port, method, path, token, json);
     }
 
     private URI uri(String path) {
@@ -114,10 +107,7 @@ class GatewayTest {
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + status);
+        Http.assertProblem(response, status);
     }
 
     private static SigningKey signingKey() {
