@@ -2,8 +2,10 @@ package io.singlesday.catalog;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class CatalogApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,19 @@
 package io.singlesday.contracts;
 
+import io.singlesday.contracts.catalog.ProductSnapshot;
+import io.singlesday.contracts.catalog.ProductUnlisted;
+import io.singlesday.contracts.catalog.SkuPriceChanged;
+import io.singlesday.contracts.catalog.StockLevelChanged;
+import io.singlesday.contracts.catalog.StoreClosed;
+import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.contracts.clock.FestivalClockChanged;
+import io.singlesday.contracts.stock.CommitStock;
+import io.singlesday.contracts.stock.ReleaseStock;
+import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.StockCommitted;
+import io.singlesday.contracts.stock.StockReleased;
+import io.singlesday.contracts.stock.StockReservationRejected;
+import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.contracts.topics.Topics;
 
 import java.util.List;
@@ -15,7 +28,41 @@ public final class EventCatalog {
     public static final EventType<FestivalClockChanged> FESTIVAL_CLOCK_CHANGED =
             new EventType<>("FestivalClockChanged", 1, FestivalClockChanged.class, Topics.FESTIVAL_CLOCK);
 
-    private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED);
+    public static final EventType<ProductSnapshot> PRODUCT_LISTED =
+            new EventType<>("ProductListed", 1, ProductSnapshot.class, Topics.CATALOG_PRODUCTS);
+    public static final EventType<ProductSnapshot> PRODUCT_CHANGED =
+            new EventType<>("ProductChanged", 1, ProductSnapshot.class, Topics.CATALOG_PRODUCTS);
+    public static final EventType<ProductUnlisted> PRODUCT_UNLISTED =
+            new EventType<>("ProductUnlisted", 1, ProductUnlisted.class, Topics.CATALOG_PRODUCTS);
+    public static final EventType<SkuPriceChanged> SKU_PRICE_CHANGED =
+            new EventType<>("SkuPriceChanged", 1, SkuPriceChanged.class, Topics.CATALOG_PRODUCTS);
+    public static final EventType<StockLevelChanged> STOCK_LEVEL_CHANGED =
+            new EventType<>("StockLevelChanged", 1, StockLevelChanged.class, Topics.CATALOG_PRODUCTS);
+    public static final EventType<StoreOpened> STORE_OPENED =
+            new EventType<>("StoreOpened", 1, StoreOpened.class, Topics.CATALOG_STORES);
+    public static final EventType<StoreClosed> STORE_CLOSED =
+            new EventType<>("StoreClosed", 1, StoreClosed.class, Topics.CATALOG_STORES);
+
+    public static final EventType<ReserveStock> RESERVE_STOCK =
+            new EventType<>("ReserveStock", 1, ReserveStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<CommitStock> COMMIT_STOCK =
+            new EventType<>("CommitStock", 1, CommitStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<ReleaseStock> RELEASE_STOCK =
+            new EventType<>("ReleaseStock", 1, ReleaseStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<StockReserved> STOCK_RESERVED =
+            new EventType<>("StockReserved", 1, StockReserved.class, Topics.CATALOG_STOCK_REPLIES);
+    public static final EventType<StockReservationRejected> STOCK_RESERVATION_REJECTED =
+            new EventType<>("StockReservationRejected", 1, StockReservationRejected.class, Topics.CATALOG_STOCK_REPLIES);
+    public static final EventType<StockCommitted> STOCK_COMMITTED =
+            new EventType<>("StockCommitted", 1, StockCommitted.class, Topics.CATALOG_STOCK_REPLIES);
+    public static final EventType<StockReleased> STOCK_RELEASED =
+            new EventType<>("StockReleased", 1, StockReleased.class, Topics.CATALOG_STOCK_REPLIES);
+
+    private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED,
+            PRODUCT_LISTED, PRODUCT_CHANGED, PRODUCT_UNLISTED, SKU_PRICE_CHANGED, STOCK_LEVEL_CHANGED,
+            STORE_OPENED, STORE_CLOSED,
+            RESERVE_STOCK, COMMIT_STOCK, RELEASE_STOCK,
+            STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_COMMITTED, STOCK_RELEASED);
 
     private static final Map<String, EventType<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::key, Function.identity()));

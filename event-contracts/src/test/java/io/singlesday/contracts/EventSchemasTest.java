@@ -3,7 +3,21 @@ package io.singlesday.contracts;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.singlesday.contracts.catalog.ProductSnapshot;
+import io.singlesday.contracts.catalog.ProductUnlisted;
+import io.singlesday.contracts.catalog.SkuPriceChanged;
+import io.singlesday.contracts.catalog.StockLevelChanged;
+import io.singlesday.contracts.catalog.StoreClosed;
+import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.contracts.clock.FestivalClockChanged;
+import io.singlesday.contracts.stock.CommitStock;
+import io.singlesday.contracts.stock.ReleaseStock;
+import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.StockCommitted;
+import io.singlesday.contracts.stock.StockLine;
+import io.singlesday.contracts.stock.StockReleased;
+import io.singlesday.contracts.stock.StockReservationRejected;
+import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.contracts.topics.Topic;
 import io.singlesday.contracts.topics.Topics;
 import org.junit.jupiter.api.Test;
@@ -17,6 +31,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,9 +45,34 @@ class EventSchemasTest {
     private static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     /** One realistic payload per event type; a new type without a sample fails {@link #everyEventTypeHasASample}. */
-    private static final Map<EventType<?>, Object> SAMPLES = Map.of(
-            EventCatalog.FESTIVAL_CLOCK_CHANGED, new FestivalClockChanged(Instant.parse("2026-11-10T15:55:00Z"),
-                    Instant.parse("2026-11-10T15:55:00Z"), 60.0, "ops-lead"));
+    private static final UUID PRODUCT = UUID.fromString("0193a2b4-0000-7000-8000-000000000001");
+    private static final UUID SKU = UUID.fromString("0193a2b4-0000-7000-8000-000000000002");
+    private static final UUID BRAND = UUID.fromString("0193a2b4-0000-7000-8000-000000000003");
+    private static final UUID STORE = UUID.fromString("0193a2b4-0000-7000-8000-000000000004");
+    private static final UUID ORDER = UUID.fromString("0193a2b4-0000-7000-8000-000000000005");
+    private static final ProductSnapshot SNAPSHOT = new ProductSnapshot(PRODUCT, STORE, BRAND, "Bergblick", 12,
+            "Skin care", "Alpine face cream 50 ml", "DE", true, true,
+            List.of(new ProductSnapshot.Sku(SKU, "BB-CREAM-50", Money.fen(19_900), 1000)));
+
+    private static final Map<EventType<?>, Object> SAMPLES = Map.ofEntries(
+            Map.entry(EventCatalog.FESTIVAL_CLOCK_CHANGED, new FestivalClockChanged(Instant.parse("2026-11-10T15:55:00Z"),
+                    Instant.parse("2026-11-10T15:55:00Z"), 60.0, "ops-lead")),
+            Map.entry(EventCatalog.PRODUCT_LISTED, SNAPSHOT),
+            Map.entry(EventCatalog.PRODUCT_CHANGED, SNAPSHOT),
+            Map.entry(EventCatalog.PRODUCT_UNLISTED, new ProductUnlisted(PRODUCT, BRAND)),
+            Map.entry(EventCatalog.SKU_PRICE_CHANGED, new SkuPriceChanged(SKU, PRODUCT, Money.fen(19_900), Money.fen(15_900))),
+            Map.entry(EventCatalog.STOCK_LEVEL_CHANGED, new StockLevelChanged(SKU, PRODUCT, 42)),
+            Map.entry(EventCatalog.STORE_OPENED, new StoreOpened(STORE, BRAND, "Bergblick Official", "DE", true,
+                    Instant.parse("2027-02-09T00:00:00Z"))),
+            Map.entry(EventCatalog.STORE_CLOSED, new StoreClosed(STORE, BRAND, "brand left the platform")),
+            Map.entry(EventCatalog.RESERVE_STOCK, new ReserveStock(ORDER, List.of(new StockLine(SKU, 2)))),
+            Map.entry(EventCatalog.COMMIT_STOCK, new CommitStock(ORDER)),
+            Map.entry(EventCatalog.RELEASE_STOCK, new ReleaseStock(ORDER, "payment declined")),
+            Map.entry(EventCatalog.STOCK_RESERVED, new StockReserved(ORDER, List.of(new StockLine(SKU, 2)))),
+            Map.entry(EventCatalog.STOCK_RESERVATION_REJECTED, new StockReservationRejected(ORDER,
+                    StockReservationRejected.Reason.INSUFFICIENT_STOCK, SKU)),
+            Map.entry(EventCatalog.STOCK_COMMITTED, new StockCommitted(ORDER, 1)),
+            Map.entry(EventCatalog.STOCK_RELEASED, new StockReleased(ORDER, 1)));
 
     @Test
     void everyEventTypeHasASample() {

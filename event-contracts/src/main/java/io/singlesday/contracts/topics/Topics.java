@@ -15,7 +15,21 @@ public final class Topics {
     public static final Topic FESTIVAL_CLOCK = new Topic("festival.clock", 1, "\"clock\"", true,
             "the festival clock setting, read by every instance of every service");
 
-    private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK);
+    public static final Topic CATALOG_PRODUCTS = new Topic("catalog.products", DEFAULT_PARTITIONS, "productId", false,
+            "products listed, changed or unlisted; SKU prices and stock levels");
+
+    public static final Topic CATALOG_STORES = new Topic("catalog.stores", DEFAULT_PARTITIONS, "brandId", false,
+            "stores opened and closed");
+
+    /** Keyed by order, so one order's reserve, commit and release arrive in the order they were sent. */
+    public static final Topic CATALOG_STOCK_COMMANDS = new Topic("catalog.stock.commands", DEFAULT_PARTITIONS, "orderId",
+            false, "reserve, commit and release stock for an order (saga commands to the catalog)");
+
+    public static final Topic CATALOG_STOCK_REPLIES = new Topic("catalog.stock.replies", DEFAULT_PARTITIONS, "orderId",
+            false, "the catalog's answers to stock commands");
+
+    private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
+            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES);
 
     private Topics() {
     }

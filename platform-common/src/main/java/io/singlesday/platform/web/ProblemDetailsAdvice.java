@@ -106,6 +106,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Two requests raced for the same unique thing; the loser learns it, as it would have a moment later. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<Object> duplicate(org.springframework.dao.DuplicateKeyException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This conflicts with something that already exists; reload and try again");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void leaveToSecurityFilters(RuntimeException ex) {
         throw ex;

@@ -1,0 +1,219 @@
+package io.singlesday.catalog.stock;
+
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.catalog.StockLevelChanged;
+import io.singlesday.contracts.stock.StockCommitted;
+import io.singlesday.contracts.stock.StockLine;
+import io.singlesday.contracts.stock.StockReleased;
+import io.singlesday.contracts.stock.StockReservationRejected;
+import io.singlesday.contracts.stock.StockReservationRejected.Reason;
+import io.singlesday.contracts.stock.StockReserved;
+import io.singlesday.platform.outbox.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Holds, sells and gives back stock for orders. Every hold is one conditional update per SKU
+ * ({@code reserved + n <= stock}), so no interleaving of any number of checkouts can oversell; only checkouts
+ * of the same SKU wait for each other, never the whole service. Each order's answer is recorded and repeated
+ * for a repeated command, and the reply leaves through the outbox in the same transaction as the change.
+ */
+@Service
+public class StockLedger {
+
+    private final JdbcClient sql;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+
+    public StockLedger(JdbcClient sql, Outbox outbox, TransactionTemplate transactions) {
+        this.sql = sql;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    public sealed interface Outcome permits Held, Rejected {
+    }
+
+    public record Held(List<StockLine> lines) implements Outcome {
+    }
+
+    public record Rejected(Reason reason, UUID skuId) implements Outcome {
+    }
+
+    /**
+     * All lines or none. A repeated command gets the recorded answer again, on the replies topic too: the
+     * saga may have resent it because the first answer was late.
+     */
+    public Outcome reserve(UUID orderId, List<StockLine> requested) {
+        Optional<Outcome> earlier = recordedOutcome(orderId);
+        if (earlier.isPresent()) {
+            transactions.executeWithoutResult(status -> reply(orderId, earlier.get()));
+            return earlier.get();
+        }
+        Map<UUID, Integer> lines = merge(requested);
+        Outcome outcome;
+        try {
+            outcome = transactions.execute(status -> hold(orderId, lines));
+        } catch (Rejection rejection) {
+            outcome = new Rejected(rejection.reason, rejection.skuId);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // The same command ran concurrently and won; its recorded answer is the answer.
+            Outcome recorded = recordedOutcome(orderId).orElseThrow(() -> raced);
+            transactions.executeWithoutResult(status -> reply(orderId, recorded));
+            return recorded;
+        }
+        if (outcome instanceof Rejected rejected) {
+            return recordRejection(orderId, rejected);
+        }
+        return outcome;
+    }
+
+    private Outcome hold(UUID orderId, Map<UUID, Integer> lines) {
+        sql.sql("insert into stock_outcomes (order_id, outcome) values (?, 'HELD')").param(orderId).update();
+        for (Map.Entry<UUID, Integer> line : lines.entrySet()) {
+            if (line.getValue() <= 0) {
+                throw new Rejection(Reason.INVALID_QUANTITY, line.getKey());
+            }
+            int updated = sql.sql("""
+                    update skus s set reserved = s.reserved + :qty
+                    from products p
+                    where s.id = :sku and p.id = s.product_id and p.listed and s.stock - s.reserved >= :qty""")
+                    .param("qty", line.getValue()).param("sku", line.getKey()).update();
+            if (updated == 0) {
+                throw new Rejection(whyNot(line.getKey()), line.getKey());
+            }
+            sql.sql("insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
+                    .params(orderId, line.getKey(), line.getValue()).update();
+            announceLevel(line.getKey());
+        }
+        Held held = new Held(lines.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
+        reply(orderId, held);
+        return held;
+    }
+
+    private void reply(UUID orderId, Outcome outcome) {
+        switch (outcome) {
+            case Held held -> outbox.append(EventCatalog.STOCK_RESERVED, orderId.toString(),
+                    new StockReserved(orderId, held.lines()));
+            case Rejected rejected -> outbox.append(EventCatalog.STOCK_RESERVATION_REJECTED, orderId.toString(),
+                    new StockReservationRejected(orderId, rejected.reason(), rejected.skuId()));
+        }
+    }
+
+    private Outcome recordRejection(UUID orderId, Rejected rejected) {
+        return transactions.execute(status -> {
+            int inserted = sql.sql("""
+                    insert into stock_outcomes (order_id, outcome, reason, sku_id) values (?, 'REJECTED', ?, ?)
+                    on conflict (order_id) do nothing""")
+                    .params(orderId, rejected.reason().name(), rejected.skuId()).update();
+            Outcome decided = inserted == 0 ? recordedOutcome(orderId).orElseThrow() : rejected;
+            reply(orderId, decided);
+            return decided;
+        });
+    }
+
+    /** Sells what the order holds. Repeating it, or committing an order that holds nothing, changes nothing. */
+    @Transactional
+    public int commit(UUID orderId) {
+        List<StockLine> held = heldLines(orderId);
+        for (StockLine line : held) {
+            sql.sql("update skus set stock = stock - :qty, reserved = reserved - :qty where id = :sku")
+                    .param("qty", line.quantity()).param("sku", line.skuId()).update();
+        }
+        sql.sql("update stock_reservations set state = 'COMMITTED', updated_at = now() where order_id = ? and state = 'HELD'")
+                .param(orderId).update();
+        outbox.append(EventCatalog.STOCK_COMMITTED, orderId.toString(), new StockCommitted(orderId, held.size()));
+        return held.size();
+    }
+
+    /**
+     * Gives back what the order holds. Also closes the order for later reservations: a release that overtakes
+     * its reserve (a timed-out saga) must not leave the late hold standing.
+     */
+    @Transactional
+    public int release(UUID orderId) {
+        sql.sql("insert into stock_outcomes (order_id, outcome, reason) values (?, 'REJECTED', 'RELEASED') on conflict do nothing")
+                .param(orderId).update();
+        List<StockLine> held = heldLines(orderId);
+        for (StockLine line : held) {
+            sql.sql("update skus set reserved = reserved - :qty where id = :sku")
+                    .param("qty", line.quantity()).param("sku", line.skuId()).update();
+            announceLevel(line.skuId());
+        }
+        sql.sql("update stock_reservations set state = 'RELEASED', updated_at = now() where order_id = ? and state = 'HELD'")
+                .param(orderId).update();
+        outbox.append(EventCatalog.STOCK_RELEASED, orderId.toString(), new StockReleased(orderId, held.size()));
+        return held.size();
+    }
+
+    private List<StockLine> heldLines(UUID orderId) {
+        return sql.sql("""
+                select sku_id, quantity from stock_reservations where order_id = ? and state = 'HELD'
+                order by sku_id for update""")
+                .param(orderId)
+                .query((rs, n) -> new StockLine(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+    }
+
+    private record Recorded(String outcome, String reason, UUID skuId) {
+    }
+
+    /** Two plain queries, never one inside another's row mapper: that would take a second pooled connection. */
+    private Optional<Outcome> recordedOutcome(UUID orderId) {
+        Optional<Recorded> recorded = sql.sql("select outcome, reason, sku_id from stock_outcomes where order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new Recorded(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))
+                .optional();
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        Recorded r = recorded.get();
+        if ("HELD".equals(r.outcome())) {
+            return Optional.of(new Held(sql.sql("select sku_id, quantity from stock_reservations where order_id = ? order by sku_id")
+                    .param(orderId).query((rs, i) -> new StockLine(rs.getObject(1, UUID.class), rs.getInt(2))).list()));
+        }
+        Reason reason = "RELEASED".equals(r.reason()) ? Reason.ORDER_RELEASED : Reason.valueOf(r.reason());
+        return Optional.of(new Rejected(reason, r.skuId()));
+    }
+
+    private Reason whyNot(UUID skuId) {
+        return sql.sql("select p.listed from skus s join products p on p.id = s.product_id where s.id = ?")
+                .param(skuId).query(Boolean.class).optional()
+                .map(listed -> listed ? Reason.INSUFFICIENT_STOCK : Reason.NOT_ON_SALE)
+                .orElse(Reason.UNKNOWN_SKU);
+    }
+
+    private void announceLevel(UUID skuId) {
+        sql.sql("select product_id, stock - reserved from skus where id = ?").param(skuId)
+                .query((rs, n) -> new StockLevelChanged(skuId, rs.getObject(1, UUID.class), rs.getInt(2)))
+                .optional()
+                .ifPresent(level -> outbox.append(EventCatalog.STOCK_LEVEL_CHANGED, level.productId().toString(), level));
+    }
+
+    /** Lines of the same SKU merged, in SKU order: every checkout locks rows in one order, so none deadlock. */
+    private static Map<UUID, Integer> merge(List<StockLine> lines) {
+        Map<UUID, Integer> merged = new LinkedHashMap<>();
+        lines.stream().sorted(Comparator.comparing(StockLine::skuId))
+                .forEach(l -> merged.merge(l.skuId(), l.quantity(), Integer::sum));
+        return merged;
+    }
+
+    private static final class Rejection extends RuntimeException {
+        private final Reason reason;
+        private final UUID skuId;
+
+        Rejection(Reason reason, UUID skuId) {
+            super(reason.name(), null, false, false);
+            this.reason = reason;
+            this.skuId = skuId;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.singlesday.catalog.stock;
+
+import io.singlesday.catalog.CatalogIntegrationTest;
+import io.singlesday.contracts.stock.StockLine;
+import io.singlesday.contracts.stock.StockReservationRejected.Reason;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The number that must never be oversold, under as much concurrency as this machine can produce. */
+class StockReservationConcurrencyTest extends CatalogIntegrationTest {
+
+    @Autowired
+    StockLedger ledger;
+
+    @Autowired
+    JdbcClient sql;
+
+    @Test
+    void manyConcurrentCheckoutsNeverOversellAndEveryOneGetsAnAnswer() throws Exception {
+        OpenBrand brand = openBrand("DE");
+        UUID hot = product(brand, "Midnight cake", 9_900, 50, 703)[1];
+        UUID other = product(brand, "Candles", 1_900, 1_000, 1004)[1];
+        int orders = 400;
+        List<UUID> orderIds = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            orderIds.add(UUID.randomUUID());
+        }
+        Map<UUID, StockLedger.Outcome> answers = new ConcurrentHashMap<>();
+        Map<UUID, Integer> wanted = new ConcurrentHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> done = new ArrayList<>();
+        for (UUID orderId : orderIds) {
+            done.add(pool.submit(() -> {
+                int quantity = ThreadLocalRandom.current().nextInt(1, 4);
+                wanted.put(orderId, quantity);
+                start.await();
+                // Every order also asks for another SKU, listed in either order: all-or-none and no deadlock.
+                List<StockLine> lines = ThreadLocalRandom.current().nextBoolean()
+                        ? List.of(new StockLine(hot, quantity), new StockLine(other, 1))
+                        : List.of(new StockLine(other, 1), new StockLine(hot, quantity));
+                answers.put(orderId, ledger.reserve(orderId, lines));
+                // A duplicated command for the same order must not hold anything twice.
+                StockLedger.Outcome again = ledger.reserve(orderId, lines);
+                assertThat(again.getClass()).isEqualTo(answers.get(orderId).getClass());
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(answers).hasSize(orders);
+        int heldUnits = answers.entrySet().stream().filter(e -> e.getValue() instanceof StockLedger.Held)
+                .mapToInt(e -> wanted.get(e.getKey())).sum();
+        long heldOrders = answers.values().stream().filter(a -> a instanceof StockLedger.Held).count();
+        assertThat(heldUnits).isLessThanOrEqualTo(50);
+        // Rejected only for lack of stock, and only once no order's quantity fits any more.
+        assertThat(answers.values()).filteredOn(a -> a instanceof StockLedger.Rejected)
+                .allSatisfy(a -> assertThat(((StockLedger.Rejected) a).reason()).isEqualTo(Reason.INSUFFICIENT_STOCK));
+        assertThat(50 - heldUnits).isLessThan(3);
+
+        Map<String, Object> row = sql.sql("select stock, reserved from skus where id = ?").param(hot).query().singleRow();
+        assertThat(row.get("reserved")).isEqualTo(heldUnits);
+        assertThat(sql.sql("select coalesce(sum(quantity), 0) from stock_reservations where sku_id = ? and state = 'HELD'")
+                .param(hot).query(Integer.class).single()).isEqualTo(heldUnits);
+        assertThat(sql.sql("select reserved from skus where id = ?").param(other).query(Integer.class).single())
+                .as("the other SKU is held exactly once per held order").isEqualTo((int) heldOrders);
+        assertThat(sql.sql("select count(*) from stock_outcomes where order_id = any(?)")
+                .param(orderIds.toArray(UUID[]::new)).query(Integer.class).single()).isEqualTo(orders);
+    }
+
+    @Test
+    void commitSellsAndReleaseGivesBackExactlyOnce() {
+        try {
+            OpenBrand brand = openBrand("FR");
+            UUID sku = product(brand, "Perfume 50 ml", 59_900, 10, 303)[1];
+            UUID sold = UUID.randomUUID();
+            UUID cancelled = UUID.randomUUID();
+            assertThat(ledger.reserve(sold, List.of(new StockLine(sku, 3)))).isInstanceOf(StockLedger.Held.class);
+            assertThat(ledger.reserve(cancelled, List.of(new StockLine(sku, 4)))).isInstanceOf(StockLedger.Held.class);
+
+            assertThat(ledger.commit(sold)).isEqualTo(1);
+            assertThat(ledger.commit(sold)).as("a repeated commit sells nothing more").isZero();
+            assertThat(ledger.release(cancelled)).isEqualTo(1);
+            assertThat(ledger.release(cancelled)).isZero();
+            assertThat(ledger.release(sold)).as("a sold order has nothing to give back").isZero();
+
+            Map<String, Object> row = sql.sql("select stock, reserved from skus where id = ?").param(sku).query().singleRow();
+            assertThat(row).containsEntry("stock", 7).containsEntry("reserved", 0);
+
+            UUID overtaken = UUID.randomUUID();
+            ledger.release(overtaken);
+            StockLedger.Outcome late = ledger.reserve(overtaken, List.of(new StockLine(sku, 1)));
+            assertThat(late).isEqualTo(new StockLedger.Rejected(Reason.ORDER_RELEASED, null));
+            assertThat(sql.sql("select reserved from skus where id = ?").param(sku).query(Integer.class).single()).isZero();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void unknownSkusAndBadQuantitiesAreRejectionsNotCrashes() {
+        UUID order = UUID.randomUUID();
+        UUID nowhere = UUID.randomUUID();
+        assertThat(ledger.reserve(order, List.of(new StockLine(nowhere, 1))))
+                .isEqualTo(new StockLedger.Rejected(Reason.UNKNOWN_SKU, nowhere));
+        assertThat(ledger.reserve(order, List.of(new StockLine(nowhere, 1))))
+                .as("the recorded answer is repeated").isEqualTo(new StockLedger.Rejected(Reason.UNKNOWN_SKU, nowhere));
+        UUID zero = UUID.randomUUID();
+        assertThat(ledger.reserve(UUID.randomUUID(), List.of(new StockLine(zero, 0))))
+                .isEqualTo(new StockLedger.Rejected(Reason.INVALID_QUANTITY, zero));
+    }
+}

@@ -1,0 +1,94 @@
+package io.singlesday.catalog.stock;
+
+import io.singlesday.catalog.CatalogIntegrationTest;
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.StockLine;
+import io.singlesday.contracts.topics.Topics;
+import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.testsupport.RealEngines;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The catalog as the order saga meets it: commands in on Kafka, replies out through the outbox. */
+class StockSagaParticipantTest extends CatalogIntegrationTest {
+
+    @Autowired
+    EventCodec codec;
+
+    @Test
+    void answersReserveCommandsOnTheRepliesTopicAndRepeatsTheAnswerForADuplicate() throws Exception {
+        OpenBrand brand = openBrand("IT");
+        UUID sku = product(brand, "Panettone 1 kg", 12_800, 5, 703)[1];
+        UUID fits = UUID.randomUUID();
+        UUID tooMany = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        send(new ReserveStock(fits, List.of(new StockLine(sku, 2))));
+        send(new ReserveStock(fits, List.of(new StockLine(sku, 2))));
+        send(new ReserveStock(tooMany, List.of(new StockLine(sku, 4))));
+        send(new ReserveStock(unknown, List.of(new StockLine(UUID.randomUUID(), 1))));
+        try (KafkaProducer<String, byte[]> raw = producer()) {
+            raw.send(new ProducerRecord<>(Topics.CATALOG_STOCK_COMMANDS.name(), "x", "garbage".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        List<String> replies = repliesFor(List.of(fits, tooMany, unknown), 4);
+        assertThat(replies).filteredOn(r -> r.contains(fits.toString())).hasSize(2)
+                .allSatisfy(r -> assertThat(r).contains("StockReserved"));
+        assertThat(replies).filteredOn(r -> r.contains(tooMany.toString())).singleElement()
+                .satisfies(r -> assertThat(r).contains("StockReservationRejected").contains("INSUFFICIENT_STOCK"));
+        assertThat(replies).filteredOn(r -> r.contains(unknown.toString())).singleElement()
+                .satisfies(r -> assertThat(r).contains("UNKNOWN_SKU"));
+    }
+
+    private void send(ReserveStock command) throws Exception {
+        EventEnvelope<ReserveStock> envelope = EventEnvelope.wrap(EventCatalog.RESERVE_STOCK, command.orderId().toString(),
+                Instant.now(), null, command);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.CATALOG_STOCK_COMMANDS.name(), command.orderId().toString(),
+                    codec.encode(envelope))).get();
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static List<String> repliesFor(List<UUID> orders, int expected) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealEngines.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "saga-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CATALOG_STOCK_REPLIES.name()));
+            List<String> found = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && found.size() < expected) {
+                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
+                    if (orders.stream().anyMatch(o -> o.toString().equals(r.key()))) {
+                        found.add(new String(r.value(), StandardCharsets.UTF_8));
+                    }
+                });
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.singlesday.contracts.stock;
+
+import java.util.UUID;
+
+/** Nothing is held for the order. {@code skuId} names the line that failed, when one did. */
+public record StockReservationRejected(UUID orderId, Reason reason, UUID skuId) {
+
+    /** ORDER_RELEASED: the order was released (cancelled) before this reservation arrived. */
+    public enum Reason { INSUFFICIENT_STOCK, UNKNOWN_SKU, NOT_ON_SALE, INVALID_QUANTITY, ORDER_RELEASED }
+}

@@ -1,0 +1,52 @@
+package io.singlesday.platform.outbox;
+
+import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.EventType;
+import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Records an event in the caller's transaction, so the event exists if and only if the change does. The
+ * {@link OutboxRelay} publishes it afterwards, at least once; consumers deduplicate by event id.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final EventCodec codec;
+    private final Clock festivalClock;
+    private final EventPublisher tracing;
+
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, Clock festivalClock, EventPublisher tracing) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.festivalClock = festivalClock;
+        this.tracing = tracing;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> EventEnvelope<T> append(EventType<T> type, String key, T payload) {
+        EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(),
+                tracing.currentTraceparent(), payload);
+        jdbc.update("insert into outbox_events (topic, record_key, payload) values (?, ?, ?)",
+                type.topic().name(), key, codec.encode(envelope));
+        return envelope;
+    }
+
+    /** Many events of one type in one round trip, for bulk changes such as an import. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> void appendAll(EventType<T> type, List<Keyed<T>> events) {
+        String traceparent = tracing.currentTraceparent();
+        jdbc.batchUpdate("insert into outbox_events (topic, record_key, payload) values (?, ?, ?)",
+                events.stream().map(e -> new Object[]{type.topic().name(), e.key(), codec.encode(
+                        EventEnvelope.wrap(type, e.key(), festivalClock.instant(), traceparent, e.payload()))}).toList());
+    }
+
+    public record Keyed<T>(String key, T payload) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.singlesday.platform.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventPublisher;
+import io.singlesday.platform.kafka.KafkaDefaultsAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@AutoConfiguration(after = KafkaDefaultsAutoConfiguration.class,
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@ConditionalOnClass({JdbcTemplate.class, KafkaTemplate.class})
+@ConditionalOnBean({JdbcTemplate.class, EventPublisher.class, PlatformTransactionManager.class})
+public class OutboxAutoConfiguration {
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, FestivalClock clock, EventPublisher publisher) {
+        return new Outbox(jdbc, codec, clock, publisher);
+    }
+
+    @Bean
+    @ConditionalOnProperty(value = "festival.outbox.relay.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, KafkaTemplate<String, byte[]> kafka,
+                            MeterRegistry meters, @Value("${festival.outbox.relay.batch-size:500}") int batchSize,
+                            @Value("${festival.outbox.relay.idle-ms:20}") long idleMillis) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, meters, batchSize, idleMillis);
+    }
+}

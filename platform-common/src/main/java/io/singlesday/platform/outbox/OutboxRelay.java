@@ -1,0 +1,123 @@
+package io.singlesday.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows in id order and deletes them once the broker has acknowledged them. One relay per
+ * database is active at a time (a transaction-scoped advisory lock), which keeps each key's events in order even
+ * with several instances. A crash after publishing and before the delete publishes again: at least once.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long LOCK_ID = 0x11_11_0_0_7L;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final int batchSize;
+    private final long idleMillis;
+    private final Counter relayed;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+                       MeterRegistry meters, int batchSize, long idleMillis) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.batchSize = batchSize;
+        this.idleMillis = idleMillis;
+        this.relayed = meters.counter("festival.outbox.relayed");
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    public int relayOnce() {
+        Integer count = transactions.execute(status -> {
+            Boolean mine = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_ID);
+            if (!Boolean.TRUE.equals(mine)) {
+                return 0;
+            }
+            List<Long> ids = new ArrayList<>();
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            jdbc.query("select id, topic, record_key, payload from outbox_events order by id limit ?", rs -> {
+                ids.add(rs.getLong(1));
+                sends.add(kafka.send(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+            }, batchSize);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            kafka.flush();
+            try {
+                CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Outbox batch not acknowledged; it will be sent again", e);
+            }
+            jdbc.update("delete from outbox_events where id = any(?)", (Object) ids.toArray(Long[]::new));
+            return ids.size();
+        });
+        int published = count == null ? 0 : count;
+        relayed.increment(published);
+        return published;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (relayOnce() < batchSize) {
+                    Thread.sleep(idleMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay failed; retrying: {}", e.getMessage());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
