@@ -60,7 +60,7 @@ public class BrandProductController {
             @NotNull Long categoryId,
             @NotEmpty @Size(max = 50) List<@Valid SkuRequest> skus) {
 
-        BrandCatalog.NewProduct toNew() {
+        public BrandCatalog.NewProduct toNew() {
             return new BrandCatalog.NewProduct(title, description, categoryId, skus.stream()
                     .map(s -> new BrandCatalog.NewSku(s.code(), s.label(), s.priceFen(), s.stock())).toList());
         }
