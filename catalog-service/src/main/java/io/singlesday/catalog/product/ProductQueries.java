@@ -29,7 +29,7 @@ public class ProductQueries {
     }
 
     public record Filter(Long category, UUID brand, UUID store, Long minPriceFen, Long maxPriceFen, String text,
-                         UUID after, int limit, boolean includeUnlisted) {
+                         boolean featuredOnly, UUID after, int limit, boolean includeUnlisted) {
     }
 
     public Page browse(Filter filter) {
@@ -61,6 +61,9 @@ public class ProductQueries {
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and p.search @@ websearch_to_tsquery('simple', :text)");
             params.put("text", filter.text());
+        }
+        if (filter.featuredOnly()) {
+            where.append(" and p.featured");
         }
         if (filter.after() != null) {
             where.append(" and p.id > :after");

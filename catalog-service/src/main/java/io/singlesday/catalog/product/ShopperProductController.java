@@ -34,13 +34,14 @@ public class ShopperProductController {
                        @RequestParam(required = false) @PositiveOrZero Long minPriceFen,
                        @RequestParam(required = false) @PositiveOrZero Long maxPriceFen,
                        @RequestParam(required = false) @Size(max = 200) String q,
+                       @RequestParam(defaultValue = "false") boolean featured,
                        @RequestParam(required = false) UUID after,
                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         if (minPriceFen != null && maxPriceFen != null && minPriceFen > maxPriceFen) {
             throw ApiProblem.badRequest("'minPriceFen' must not exceed 'maxPriceFen'");
         }
-        return queries.browse(new ProductQueries.Filter(category, brand, store, minPriceFen, maxPriceFen, q, after,
-                limit, false));
+        return queries.browse(new ProductQueries.Filter(category, brand, store, minPriceFen, maxPriceFen, q, featured,
+                after, limit, false));
     }
 
     @GetMapping("/api/catalog/products/{id}")
