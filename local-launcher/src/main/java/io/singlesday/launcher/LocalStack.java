@@ -110,6 +110,36 @@ final class LocalStack implements AutoCloseable {
                 jarOf(ServiceSpec.GATEWAY), data.resolve("logs"), options.serviceJvmOptions(), gatewayEnv));
         awaitReady(Duration.ofMinutes(4));
         startupTime = Duration.ofNanos(System.nanoTime() - started);
+        if (firstRun) {
+            seedCatalog();
+        }
+    }
+
+    /** A fresh festival needs something to sell: the catalog's demo generator, called as an operator would. */
+    private void seedCatalog() {
+        String gateway = process(ServiceSpec.GATEWAY.module()).url();
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            String token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/dev/tokens"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"subject\":\"local-launcher\",\"role\":\"OPERATOR\"}"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            var seeded = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/catalog/demo/generate"))
+                    .timeout(Duration.ofMinutes(5))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(StackDefaults.SEED_CATALOG)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (seeded.statusCode() != 200) {
+                throw new IllegalStateException("catalog seeding answered " + seeded.statusCode() + ": " + seeded.body());
+            }
+            out.printf("Seeded the catalog: %s%n", seeded.body().replaceAll(",\"featuredProductIds\".*", "}"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not seed the catalog", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding", e);
+        }
     }
 
     private void awaitReady(Duration limit) {

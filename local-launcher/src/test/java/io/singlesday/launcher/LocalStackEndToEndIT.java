@@ -70,6 +70,17 @@ class LocalStackEndToEndIT {
 
     @Test
     @Order(2)
+    void aFreshStackHasASeededCatalogAnyoneCanBrowse() throws Exception {
+        HttpResponse<String> products = call("GET", "/api/catalog/products?limit=5", null, null);
+        assertThat(products.statusCode()).isEqualTo(200);
+        assertThat(products.body().split("\"title\"").length - 1).isEqualTo(5);
+        assertThat(call("GET", "/api/catalog/products?featured=true&limit=100", null, null).body().split("\"title\"").length - 1)
+                .isEqualTo(20);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Seeded the catalog");
+    }
+
+    @Test
+    @Order(2)
     void everyServiceAnswersAnAuthenticatedCallAndRejectsAnAnonymousOne() throws Exception {
         String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
