@@ -1,6 +1,9 @@
 package io.singlesday.contracts;
 
+import io.singlesday.contracts.catalog.IncubationTargetReached;
+import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
 import io.singlesday.contracts.catalog.ProductSnapshot;
+import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.catalog.ProductUnlisted;
 import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StockLevelChanged;
@@ -58,7 +61,16 @@ public final class EventCatalog {
     public static final EventType<StockReleased> STOCK_RELEASED =
             new EventType<>("StockReleased", 1, StockReleased.class, Topics.CATALOG_STOCK_REPLIES);
 
+    public static final EventType<IncubationTargetReached> INCUBATION_TARGET_REACHED =
+            new EventType<>("IncubationTargetReached", 1, IncubationTargetReached.class, Topics.CATALOG_BRANDS);
+    public static final EventType<LivestreamSlotAwarded> LIVESTREAM_SLOT_AWARDED =
+            new EventType<>("LivestreamSlotAwarded", 1, LivestreamSlotAwarded.class, Topics.CATALOG_BRANDS);
+
+    public static final EventType<OrderConfirmed> ORDER_CONFIRMED =
+            new EventType<>("OrderConfirmed", 1, OrderConfirmed.class, Topics.ORDERS_EVENTS);
+
     private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED,
+            INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_CONFIRMED,
             PRODUCT_LISTED, PRODUCT_CHANGED, PRODUCT_UNLISTED, SKU_PRICE_CHANGED, STOCK_LEVEL_CHANGED,
             STORE_OPENED, STORE_CLOSED,
             RESERVE_STOCK, COMMIT_STOCK, RELEASE_STOCK,

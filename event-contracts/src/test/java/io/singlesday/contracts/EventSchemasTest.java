@@ -3,7 +3,10 @@ package io.singlesday.contracts;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.singlesday.contracts.catalog.IncubationTargetReached;
+import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
 import io.singlesday.contracts.catalog.ProductSnapshot;
+import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.catalog.ProductUnlisted;
 import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StockLevelChanged;
@@ -72,7 +75,16 @@ class EventSchemasTest {
             Map.entry(EventCatalog.STOCK_RESERVATION_REJECTED, new StockReservationRejected(ORDER,
                     StockReservationRejected.Reason.INSUFFICIENT_STOCK, SKU)),
             Map.entry(EventCatalog.STOCK_COMMITTED, new StockCommitted(ORDER, 1)),
-            Map.entry(EventCatalog.STOCK_RELEASED, new StockReleased(ORDER, 1)));
+            Map.entry(EventCatalog.STOCK_RELEASED, new StockReleased(ORDER, 1)),
+            Map.entry(EventCatalog.INCUBATION_TARGET_REACHED, new IncubationTargetReached(BRAND, Money.fen(100_000_000),
+                    Money.fen(100_000_000), Instant.parse("2026-11-11T00:01:36Z"), 300)),
+            Map.entry(EventCatalog.LIVESTREAM_SLOT_AWARDED, new LivestreamSlotAwarded(BRAND, "Bergblick", "2026-10", 1,
+                    Money.fen(42_000_000))),
+            Map.entry(EventCatalog.ORDER_CONFIRMED, new OrderConfirmed(ORDER, UUID.fromString("0193a2b4-0000-7000-8000-000000000006"),
+                    "shopper-1", STORE, BRAND, OrderConfirmed.Channel.LIVESTREAM, "session-42", OrderConfirmed.Device.MOBILE,
+                    "Hangzhou", "Zhejiang", Instant.parse("2026-11-11T00:00:26Z"), Money.fen(39_800), Money.fen(5_000),
+                    Money.fen(34_800), List.of(new OrderConfirmed.Line(SKU, PRODUCT, BRAND, 301, "DE", 2, Money.fen(39_800),
+                    Money.fen(5_000), Money.fen(34_800))))));
 
     @Test
     void everyEventTypeHasASample() {

@@ -28,8 +28,14 @@ public final class Topics {
     public static final Topic CATALOG_STOCK_REPLIES = new Topic("catalog.stock.replies", DEFAULT_PARTITIONS, "orderId",
             false, "the catalog's answers to stock commands");
 
+    public static final Topic CATALOG_BRANDS = new Topic("catalog.brands", DEFAULT_PARTITIONS, "brandId", false,
+            "incubation targets reached and livestream slots awarded");
+
+    public static final Topic ORDERS_EVENTS = new Topic("orders.events", DEFAULT_PARTITIONS, "orderId", false,
+            "orders placed, confirmed and cancelled");
+
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
-            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES);
+            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS);
 
     private Topics() {
     }

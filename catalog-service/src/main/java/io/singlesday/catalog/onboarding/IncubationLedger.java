@@ -1,0 +1,116 @@
+package io.singlesday.catalog.onboarding;
+
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.Money;
+import io.singlesday.contracts.catalog.IncubationTargetReached;
+import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.inbox.ProcessedEvents;
+import io.singlesday.platform.outbox.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Incubation progress from confirmed orders: GMV (what shoppers paid) is attributed to each line's brand,
+ * counted once per event, and only while the brand's 90 days run. Crossing a commission tier lowers the brand's
+ * commission; crossing the target is announced once.
+ */
+@Service
+public class IncubationLedger {
+
+    static final String CONSUMER = "catalog-incubation";
+
+    private final JdbcClient sql;
+    private final ProcessedEvents processed;
+    private final Outbox outbox;
+    private final IncubationProperties properties;
+    private final FestivalClock clock;
+
+    public IncubationLedger(JdbcClient sql, ProcessedEvents processed, Outbox outbox, IncubationProperties properties,
+                            FestivalClock clock) {
+        this.sql = sql;
+        this.processed = processed;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void onOrderConfirmed(UUID eventId, OrderConfirmed order) {
+        if (!processed.firstDelivery(CONSUMER, eventId)) {
+            return;
+        }
+        Map<UUID, Long> paidByBrand = order.lines().stream()
+                .collect(Collectors.groupingBy(OrderConfirmed.Line::brandId, Collectors.summingLong(l -> l.paid().minor())));
+        String month = YearMonth.from(order.confirmedAt().atZone(FestivalClock.BEIJING)).toString();
+        Timestamp at = Timestamp.from(order.confirmedAt());
+        paidByBrand.forEach((brand, paid) -> {
+            sql.sql("""
+                    insert into brand_monthly_gmv (brand_id, month, gmv_fen) select ?, ?, ? where exists (select 1 from brands where id = ?)
+                    on conflict (brand_id, month) do update set gmv_fen = brand_monthly_gmv.gmv_fen + excluded.gmv_fen""")
+                    .params(brand, month, paid, brand).update();
+            sql.sql("""
+                    update incubations set gmv_fen = gmv_fen + ?
+                    where brand_id = ? and started_at <= ? and ends_at > ?
+                    returning gmv_fen, target_fen, reached_at""")
+                    .params(paid, brand, at, at)
+                    .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) == null ? 0 : 1})
+                    .optional()
+                    .ifPresent(progress -> afterProgress(brand, progress[0], progress[1], progress[2] == 1, order.confirmedAt()));
+        });
+    }
+
+    private void afterProgress(UUID brand, long gmv, long target, boolean reachedBefore, Instant at) {
+        int commission = properties.commissionFor(gmv);
+        sql.sql("update brands set commission_bp = ? where id = ? and commission_bp <> ?").params(commission, brand, commission).update();
+        if (!reachedBefore && gmv >= target) {
+            sql.sql("update incubations set reached_at = ? where brand_id = ?").params(Timestamp.from(at), brand).update();
+            outbox.append(EventCatalog.INCUBATION_TARGET_REACHED, brand.toString(),
+                    new IncubationTargetReached(brand, Money.fen(gmv), Money.fen(target), at, commission));
+        }
+    }
+
+    /**
+     * On the 21st (festival time) the top incubation brands by the previous month's GMV win a livestream slot.
+     * Awards are keyed by month and rank, so running this again the same day awards nobody twice.
+     */
+    @Transactional
+    public List<LivestreamSlotAwarded> awardIfDue() {
+        ZonedDateTime now = clock.now();
+        if (now.getDayOfMonth() != 21) {
+            return List.of();
+        }
+        String month = YearMonth.from(now).minusMonths(1).toString();
+        Timestamp monthStart = Timestamp.from(YearMonth.from(now).minusMonths(1).atDay(1).atStartOfDay(FestivalClock.BEIJING).toInstant());
+        List<LivestreamSlotAwarded> winners = sql.sql("""
+                select g.brand_id, b.name, g.gmv_fen from brand_monthly_gmv g
+                join incubations i on i.brand_id = g.brand_id join brands b on b.id = g.brand_id
+                where g.month = :month and g.gmv_fen > 0 and i.ends_at > :monthStart
+                  and not exists (select 1 from livestream_awards a where a.month = :month)
+                order by g.gmv_fen desc, g.brand_id limit :n""")
+                .param("month", month).param("monthStart", monthStart).param("n", properties.awardsPerMonth())
+                .query((rs, n) -> new LivestreamSlotAwarded(rs.getObject(1, UUID.class), rs.getString(2), month, n + 1,
+                        Money.fen(rs.getLong(3))))
+                .list();
+        for (LivestreamSlotAwarded award : winners) {
+            int inserted = sql.sql("insert into livestream_awards (month, rank, brand_id, gmv_fen, awarded_at) values (?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(month, award.rank(), award.brandId(), award.gmvThatMonth().minor(), Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 1) {
+                outbox.append(EventCatalog.LIVESTREAM_SLOT_AWARDED, award.brandId().toString(), award);
+            }
+        }
+        return winners;
+    }
+}

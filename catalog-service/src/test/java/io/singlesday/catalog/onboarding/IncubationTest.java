@@ -1,0 +1,128 @@
+package io.singlesday.catalog.onboarding;
+
+import io.singlesday.catalog.CatalogIntegrationTest;
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.Money;
+import io.singlesday.contracts.clock.FestivalClockChanged;
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.topics.Topics;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.testsupport.RealEngines;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class IncubationTest extends CatalogIntegrationTest {
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    JdbcClient sql;
+
+    @Autowired
+    FestivalClock clock;
+
+    @Autowired
+    IncubationLedger ledger;
+
+    @Test
+    void confirmedOrdersFillTheIncubationOnceEachAndTheTargetLowersTheCommission() throws Exception {
+        OpenBrand brand = openBrand("DE");
+        OpenBrand bystander = openBrand("FR");
+        EventEnvelope<OrderConfirmed> big = order(brand.id(), 60_000_000, clock.instant());
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, big);
+            send(producer, big);
+            send(producer, order(brand.id(), 45_000_000, clock.instant()));
+            send(producer, order(bystander.id(), 1_000, clock.instant()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(call("GET", "/api/catalog/brand/incubation", brand.token(), null).body())
+                        .contains("\"minor\":105000000").contains("\"percent\":100").contains("\"targetReached\":true"));
+        assertThat(sql.sql("select commission_bp from brands where id = ?").param(brand.id()).query(Integer.class).single())
+                .isEqualTo(300);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(call("GET", "/api/catalog/brand/incubation", bystander.token(), null).body()).contains("\"minor\":1000"));
+        assertThat(sql.sql("select commission_bp from brands where id = ?").param(bystander.id()).query(Integer.class).single())
+                .isEqualTo(500);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(brandEvents(brand.id()))
+                .singleElement().satisfies(e -> assertThat(e).contains("IncubationTargetReached").contains("\"commissionBp\":300")));
+    }
+
+    private static List<String> brandEvents(UUID brand) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                "bootstrap.servers", RealEngines.shared().kafkaBootstrapServers(), "group.id", "incubation-test-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CATALOG_BRANDS.name()));
+            List<String> found = new java.util.ArrayList<>();
+            long deadline = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (brand.toString().equals(r.key())) {
+                        found.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    @Test
+    void onTheTwentyFirstTheBestIncubationBrandsOfLastMonthWinALivestreamSlotOnce() throws Exception {
+        OpenBrand brand = openBrand("KR");
+        ZonedDateTime now = clock.now();
+        ledger.onOrderConfirmed(UUID.randomUUID(), order(brand.id(), 990_000_000, now.toInstant()).payload());
+        FestivalClockChanged before = clock.setting();
+        try {
+            ZonedDateTime twentyFirst = now.plusMonths(1).withDayOfMonth(21).withHour(10);
+            clock.apply(new FestivalClockChanged(Instant.now(), twentyFirst.toInstant(), 1, "test"));
+            List<?> first = ledger.awardIfDue();
+            assertThat(first).isNotEmpty();
+            assertThat(first.getFirst().toString()).contains(brand.id().toString()).contains("rank=1");
+            assertThat(ledger.awardIfDue()).as("the same day again awards nobody twice").isEmpty();
+            assertThat(sql.sql("select count(*) from livestream_awards where brand_id = ?").param(brand.id())
+                    .query(Integer.class).single()).isEqualTo(1);
+            clock.apply(new FestivalClockChanged(Instant.now(), twentyFirst.plusDays(1).toInstant(), 1, "test"));
+            assertThat(ledger.awardIfDue()).as("only on the 21st").isEmpty();
+        } finally {
+            clock.apply(new FestivalClockChanged(Instant.now(), before.festivalAnchor().plus(
+                    Duration.between(before.wallAnchor(), Instant.now())), before.speed(), "test-restore"));
+        }
+    }
+
+    private static EventEnvelope<OrderConfirmed> order(UUID brand, long paidFen, Instant at) {
+        UUID orderId = UUID.randomUUID();
+        OrderConfirmed confirmed = new OrderConfirmed(orderId, UUID.randomUUID(), "shopper", UUID.randomUUID(), brand,
+                OrderConfirmed.Channel.APP, null, OrderConfirmed.Device.MOBILE, "Hangzhou", "Zhejiang", at,
+                Money.fen(paidFen), Money.fen(0), Money.fen(paidFen), List.of(new OrderConfirmed.Line(UUID.randomUUID(),
+                UUID.randomUUID(), brand, 301, "DE", 1, Money.fen(paidFen), Money.fen(0), Money.fen(paidFen))));
+        return EventEnvelope.wrap(EventCatalog.ORDER_CONFIRMED, orderId.toString(), at, null, confirmed);
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, EventEnvelope<OrderConfirmed> event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ORDERS_EVENTS.name(), event.aggregateKey(), codec.encode(event))).get();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+}
