@@ -99,6 +99,22 @@ class CatalogApiTest extends CatalogIntegrationTest {
         assertProblem(call("GET", "/api/catalog/products?after=not-a-uuid", null, null), 400);
     }
 
+    @Test
+    void anOperatorClosesAStoreAndItsProductsStopSelling() throws Exception {
+        OpenBrand brand = openBrand("AU");
+        UUID[] product = product(brand, "Manuka honey 250 g", 25_900, 100, 801);
+        String storeId = field(call("GET", "/api/catalog/products/" + product[0], null, null).body(), "storeId");
+        assertProblem(call("POST", "/api/catalog/stores/" + storeId + "/close", brand.token(), "{\"reason\":\"x\"}"), 403);
+        HttpResponse<String> closed = call("POST", "/api/catalog/stores/" + storeId + "/close", operator,
+                "{\"reason\":\"counterfeit reports\"}");
+        assertThat(closed.body()).contains("\"productsUnlisted\":1");
+        assertProblem(call("GET", "/api/catalog/products/" + product[0], null, null), 404);
+        assertProblem(call("POST", "/api/catalog/stores/" + storeId + "/close", operator, "{\"reason\":\"again\"}"), 404);
+        assertProblem(call("POST", "/api/catalog/brand/products", brand.token(), """
+                {"title":"More honey","categoryId":801,"skus":[{"code":"HONEY-%s","priceFen":100,"stock":1}]}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 8))), 409);
+    }
+
     private static int countItems(String page) {
         return page.split("\"title\"").length - 1;
     }
