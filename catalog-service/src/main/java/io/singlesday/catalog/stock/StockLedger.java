@@ -54,20 +54,15 @@ public class StockLedger {
      * saga may have resent it because the first answer was late.
      */
     public Outcome reserve(UUID orderId, List<StockLine> requested) {
-        Optional<Outcome> earlier = recordedOutcome(orderId);
-        if (earlier.isPresent()) {
-            transactions.executeWithoutResult(status -> reply(orderId, earlier.get()));
-            return earlier.get();
-        }
         Map<UUID, Integer> lines = merge(requested);
         Outcome outcome;
         try {
             outcome = transactions.execute(status -> hold(orderId, lines));
         } catch (Rejection rejection) {
             outcome = new Rejected(rejection.reason, rejection.skuId);
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
-            // The same command ran concurrently and won; its recorded answer is the answer.
-            Outcome recorded = recordedOutcome(orderId).orElseThrow(() -> raced);
+        } catch (org.springframework.dao.DuplicateKeyException decidedBefore) {
+            // The order's outcome row exists: a repeated or concurrent command. Its recorded answer is the answer.
+            Outcome recorded = recordedOutcome(orderId).orElseThrow(() -> decidedBefore);
             transactions.executeWithoutResult(status -> reply(orderId, recorded));
             return recorded;
         }
@@ -83,17 +78,20 @@ public class StockLedger {
             if (line.getValue() <= 0) {
                 throw new Rejection(Reason.INVALID_QUANTITY, line.getKey());
             }
-            int updated = sql.sql("""
+            Optional<StockLevelChanged> level = sql.sql("""
                     update skus s set reserved = s.reserved + :qty
                     from products p
-                    where s.id = :sku and p.id = s.product_id and p.listed and s.stock - s.reserved >= :qty""")
-                    .param("qty", line.getValue()).param("sku", line.getKey()).update();
-            if (updated == 0) {
+                    where s.id = :sku and p.id = s.product_id and p.listed and s.stock - s.reserved >= :qty
+                    returning s.product_id, s.stock - s.reserved""")
+                    .param("qty", line.getValue()).param("sku", line.getKey())
+                    .query((rs, n) -> new StockLevelChanged(line.getKey(), rs.getObject(1, UUID.class), rs.getInt(2)))
+                    .optional();
+            if (level.isEmpty()) {
                 throw new Rejection(whyNot(line.getKey()), line.getKey());
             }
             sql.sql("insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
                     .params(orderId, line.getKey(), line.getValue()).update();
-            announceLevel(line.getKey());
+            outbox.append(EventCatalog.STOCK_LEVEL_CHANGED, level.get().productId().toString(), level.get());
         }
         Held held = new Held(lines.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
         reply(orderId, held);
