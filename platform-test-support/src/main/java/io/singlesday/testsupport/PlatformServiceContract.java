@@ -5,15 +5,9 @@ import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.identity.Role;
 import io.singlesday.platform.identity.TokenMinter;
 import io.singlesday.localinfra.SigningKey;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,9 +20,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,9 +128,7 @@ public abstract class PlatformServiceContract {
                 {"eventId":"%s","type":"FestivalClockChanged","schemaVersion":1,"occurredAt":"%s",
                  "aggregateKey":"clock","payload":{"wallAnchor":"%s","festivalAnchor":"%s","speed":1.0,"changedBy":"%s"}}
                 """.formatted(UUID.randomUUID(), later.toInstant(), java.time.Instant.now(), later.toInstant(), marker);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TopicRecords.producer()) {
             producer.send(new ProducerRecord<>(Topics.FESTIVAL_CLOCK.name(), "clock",
                     ("{not json " + marker).getBytes(StandardCharsets.UTF_8))).get();
             producer.send(new ProducerRecord<>(Topics.FESTIVAL_CLOCK.name(), "clock",
@@ -181,21 +171,7 @@ public abstract class PlatformServiceContract {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealEngines.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "contract-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(250)).forEach(records::add);
-                if (!records.isEmpty() && consumer.assignment().stream()
-                        .allMatch(tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
-                    break;
-                }
-            }
-            return records;
-        }
+        return TopicRecords.readAll(topic, Duration.ofSeconds(5));
     }
+
 }

@@ -9,11 +9,9 @@ import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.kafka.EventCodec;
-import io.singlesday.testsupport.RealEngines;
+import io.singlesday.testsupport.TopicRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +44,7 @@ class IncubationTest extends CatalogIntegrationTest {
         OpenBrand brand = openBrand("DE");
         OpenBrand bystander = openBrand("FR");
         EventEnvelope<OrderConfirmed> big = order(brand.id(), 60_000_000, clock.instant());
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = TopicRecords.producer()) {
             send(producer, big);
             send(producer, big);
             send(producer, order(brand.id(), 45_000_000, clock.instant()));
@@ -67,22 +64,7 @@ class IncubationTest extends CatalogIntegrationTest {
     }
 
     private static List<String> brandEvents(UUID brand) {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
-                "bootstrap.servers", RealEngines.shared().kafkaBootstrapServers(), "group.id", "incubation-test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CATALOG_BRANDS.name()));
-            List<String> found = new java.util.ArrayList<>();
-            long deadline = System.currentTimeMillis() + 3_000;
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (brand.toString().equals(r.key())) {
-                        found.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                });
-            }
-            return found;
-        }
+        return TopicRecords.valuesFor(Topics.CATALOG_BRANDS.name(), brand.toString(), Duration.ofSeconds(3));
     }
 
     @Test
@@ -121,8 +103,4 @@ class IncubationTest extends CatalogIntegrationTest {
         producer.send(new ProducerRecord<>(Topics.ORDERS_EVENTS.name(), event.aggregateKey(), codec.encode(event))).get();
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
 }

@@ -7,24 +7,16 @@ import io.singlesday.contracts.stock.ReserveStock;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.platform.kafka.EventCodec;
-import io.singlesday.testsupport.RealEngines;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.singlesday.testsupport.TopicRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,26 +61,17 @@ class StockSagaParticipantTest extends CatalogIntegrationTest {
     }
 
     private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        return TopicRecords.producer();
     }
 
     private static List<String> repliesFor(List<UUID> orders, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealEngines.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "saga-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CATALOG_STOCK_REPLIES.name()));
-            List<String> found = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && found.size() < expected) {
-                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
-                    if (orders.stream().anyMatch(o -> o.toString().equals(r.key()))) {
-                        found.add(new String(r.value(), StandardCharsets.UTF_8));
-                    }
-                });
-            }
-            return found;
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> found = List.of();
+        while (System.currentTimeMillis() < deadline && found.size() < expected) {
+            found = TopicRecords.readAll(Topics.CATALOG_STOCK_REPLIES.name(), Duration.ofSeconds(3)).stream()
+                    .filter(r -> orders.stream().anyMatch(o -> o.toString().equals(r.key())))
+                    .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         }
+        return found;
     }
 }
