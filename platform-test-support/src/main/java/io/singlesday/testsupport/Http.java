@@ -18,6 +18,11 @@ public final class Http {
 
     public static HttpResponse<String> send(String baseUrl, String method, String path, String token, String json)
             throws Exception {
+        return send(baseUrl, method, path, token, json, java.util.Map.of());
+    }
+
+    public static HttpResponse<String> send(String baseUrl, String method, String path, String token, String json,
+                                            java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -27,6 +32,7 @@ public final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,10 @@ public abstract class PlatformServiceContract {
         assertProblem(missing, 400);
         assertThat(missing.body()).contains("festivalTime");
 
+        HttpResponse<String> huge = send("PUT", "/api/clock", Tokens.operator("op"),
+                "{\"festivalTime\":\"" + "9".repeat(2 * 1024 * 1024) + "\"}");
+        assertProblem(huge, 413);
+
         HttpResponse<String> tooFast = send("PUT", "/api/clock", Tokens.operator("op"),
                 "{\"festivalTime\":\"2026-11-10T23:55:00+08:00\",\"speed\":100000}");
         assertProblem(tooFast, 400);
@@ -144,6 +149,30 @@ public abstract class PlatformServiceContract {
                     assertThat(new String(r.headers().lastHeader("kafka_dlt-exception-message").value(),
                             StandardCharsets.UTF_8)).contains("not JSON");
                 }));
+    }
+
+    @Test
+    void aRetriedWriteWithTheSameIdempotencyKeyGetsTheFirstAnswer() throws Exception {
+        String operator = Tokens.operator("ops-retry");
+        String base = "http://127.0.0.1:" + port;
+        String key = "retry-" + UUID.randomUUID();
+        String body = "{\"festivalTime\":\"2026-11-11T09:00:00+08:00\",\"speed\":2}";
+        HttpResponse<String> first = Http.send(base, "PUT", "/api/clock", operator, body, Map.of("Idempotency-Key", key));
+        assertThat(first.statusCode()).isEqualTo(200);
+        Thread.sleep(50);
+        HttpResponse<String> retried = Http.send(base, "PUT", "/api/clock", operator, body, Map.of("Idempotency-Key", key));
+        assertThat(retried.statusCode()).isEqualTo(200);
+        // A second real execution would answer a later setAt; the replay answers the first one, byte for byte.
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(retried.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+
+        assertProblem(Http.send(base, "PUT", "/api/clock", operator, body.replace("\"speed\":2", "\"speed\":3"),
+                Map.of("Idempotency-Key", key)), 422);
+        HttpResponse<String> otherCaller = Http.send(base, "PUT", "/api/clock", Tokens.operator("someone-else"), body,
+                Map.of("Idempotency-Key", key));
+        assertThat(otherCaller.statusCode()).as("keys belong to their caller").isEqualTo(200);
+        assertThat(otherCaller.headers().firstValue("Idempotency-Replayed")).isEmpty();
+        assertProblem(Http.send(base, "PUT", "/api/clock", operator, body, Map.of("Idempotency-Key", "has space")), 400);
     }
 
     @Test

@@ -89,6 +89,22 @@ public class BrandCatalog {
         return ids;
     }
 
+    /** Title, description and category; the new snapshot goes to every read model as ProductChanged. */
+    @Transactional
+    public void describe(UUID brandId, UUID productId, String title, String description, long categoryId) {
+        Boolean known = sql.sql("select true from categories where id = ?").param(categoryId).query(Boolean.class)
+                .optional().orElse(false);
+        if (!known) {
+            throw ApiProblem.unprocessable("Unknown category " + categoryId);
+        }
+        int updated = sql.sql("update products set title = ?, description = ?, category_id = ? where id = ? and brand_id = ?")
+                .params(title, description == null ? "" : description, categoryId, productId, brandId).update();
+        if (updated == 0) {
+            throw ApiProblem.notFound("No product " + productId + " in your store");
+        }
+        events.changed(productId);
+    }
+
     @Transactional
     public void changePrice(UUID brandId, UUID skuId, long priceFen) {
         if (priceFen <= 0) {

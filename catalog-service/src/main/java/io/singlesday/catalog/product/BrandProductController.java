@@ -66,6 +66,10 @@ public class BrandProductController {
         }
     }
 
+    public record DescriptionRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
+                                     @NotNull Long categoryId) {
+    }
+
     public record PriceRequest(@NotNull @Positive Long priceFen) {
     }
 
@@ -93,6 +97,14 @@ public class BrandProductController {
         UUID id = catalog.create(brand, request.toNew());
         return ResponseEntity.created(URI.create("/api/catalog/brand/products/" + id))
                 .body(queries.detail(id, brand, true).orElseThrow());
+    }
+
+    @PutMapping("/products/{id}")
+    @Operation(summary = "Change a product's title, description or category")
+    public Detail describe(Authentication caller, @PathVariable UUID id, @Valid @RequestBody DescriptionRequest request) {
+        UUID brand = BrandAccess.brandOf(caller);
+        catalog.describe(brand, id, request.title(), request.description(), request.categoryId());
+        return queries.detail(id, brand, true).orElseThrow();
     }
 
     @PutMapping("/skus/{skuId}/price")

@@ -56,7 +56,16 @@ class CatalogApiTest extends CatalogIntegrationTest {
                 .contains("\"available\":0");
         assertThat(call("GET", "/api/catalog/products/" + product[0], null, null).body()).contains("SOLD_OUT");
 
+        HttpResponse<String> renamed = call("PUT", "/api/catalog/brand/products/" + product[0], mine.token(),
+                "{\"title\":\"Black Forest gateau\",\"description\":\"with cherries\",\"categoryId\":702}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(call("GET", "/api/catalog/products/" + product[0], null, null).body()).contains("Black Forest gateau");
+        assertProblem(call("PUT", "/api/catalog/brand/products/" + product[0], mine.token(),
+                "{\"title\":\"x\",\"categoryId\":424242}"), 422);
+
         // Another brand: not found, whatever it tries.
+        assertProblem(call("PUT", "/api/catalog/brand/products/" + product[0], theirs.token(),
+                "{\"title\":\"Stolen\",\"categoryId\":702}"), 404);
         assertProblem(call("GET", "/api/catalog/brand/products/" + product[0], theirs.token(), null), 404);
         assertProblem(call("PUT", "/api/catalog/brand/skus/" + product[1] + "/price", theirs.token(), "{\"priceFen\":1}"), 404);
         assertProblem(call("PUT", "/api/catalog/brand/skus/" + product[1] + "/stock", theirs.token(), "{\"stock\":999}"), 404);

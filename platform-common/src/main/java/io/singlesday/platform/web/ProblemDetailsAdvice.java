@@ -41,6 +41,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        BodySizeLimitFilter.BodyTooLargeException tooLarge = findCause(ex, BodySizeLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         JacksonException json = findCause(ex, JacksonException.class);
         if (json != null) {

@@ -19,6 +19,18 @@ public class WebDefaultsAutoConfiguration {
         return registration;
     }
 
+    /** Right after the request id, before security and parsing. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @org.springframework.beans.factory.annotation.Value("${festival.web.max-body:1MB}") org.springframework.util.unit.DataSize max,
+            @org.springframework.beans.factory.annotation.Value("${festival.web.own-body-limit-paths:}") java.util.List<String> exempt,
+            tools.jackson.databind.json.JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(max.toBytes(), exempt, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean(org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
     ProblemDetailsAdvice problemDetailsAdvice() {
