@@ -124,6 +124,22 @@ class CatalogApiTest extends CatalogIntegrationTest {
                 .formatted(UUID.randomUUID().toString().substring(0, 8))), 409);
     }
 
+    @Test
+    void aRetriedProductCreationWithTheSameIdempotencyKeyCreatesOneProduct() throws Exception {
+        OpenBrand brand = openBrand("NZ");
+        String body = """
+                {"title":"Kiwi lip balm","categoryId":301,"skus":[{"code":"KIWI-%s","priceFen":3900,"stock":80}]}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 8));
+        var key = java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> first = io.singlesday.testsupport.Http.send(base, "POST", "/api/catalog/brand/products", brand.token(), body, key);
+        HttpResponse<String> again = io.singlesday.testsupport.Http.send(base, "POST", "/api/catalog/brand/products", brand.token(), body, key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).as("the retry gets the first answer, not a duplicate-code conflict").isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(countItems(call("GET", "/api/catalog/brand/products", brand.token(), null).body())).isEqualTo(1);
+    }
+
     private static int countItems(String page) {
         return page.split("\"title\"").length - 1;
     }
