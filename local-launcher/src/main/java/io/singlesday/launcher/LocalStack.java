@@ -96,18 +96,29 @@ final class LocalStack implements AutoCloseable {
         common.put("JWT_PUBLIC_KEY_LOCATION", "file:" + signingKey.publicKeyPem().toAbsolutePath());
         Map<String, String> gatewayEnv = new HashMap<>(common);
         gatewayEnv.put("DEV_TOKENS_PRIVATE_KEY_LOCATION", signingKey.privateKeyPem().toAbsolutePath().toString());
+        Map<ServiceSpec, Map<String, String>> environments = new java.util.LinkedHashMap<>();
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
-            int port = options.portOf(spec);
             Map<String, String> env = new HashMap<>(common);
             env.put("DB_URL", postgres.jdbcUrl(spec.database()));
             env.put("DB_USER", spec.database());
             env.put("DB_PASSWORD", spec.database());
-            processes.add(ServiceProcess.start(spec, port, jarOf(spec), data.resolve("logs"),
-                    options.serviceJvmOptions(), env));
-            gatewayEnv.put(spec.urlVariable(), "http://localhost:" + port);
+            environments.put(spec, env);
+            gatewayEnv.put(spec.urlVariable(), "http://localhost:" + options.portOf(spec));
         }
-        processes.add(ServiceProcess.start(ServiceSpec.GATEWAY, options.portOf(ServiceSpec.GATEWAY),
-                jarOf(ServiceSpec.GATEWAY), data.resolve("logs"), options.serviceJvmOptions(), gatewayEnv));
+        environments.put(ServiceSpec.GATEWAY, gatewayEnv);
+        // Started side by side: a first run also extracts each jar for its class-data cache, seconds apiece.
+        var starting = environments.entrySet().stream()
+                .map(e -> CompletableFuture.supplyAsync(() -> ServiceProcess.start(e.getKey(), options.portOf(e.getKey()),
+                        jarOf(e.getKey()), data.resolve("logs"), cacheDir(), options.serviceJvmOptions(), e.getValue()), newThreadPerTask()))
+                .toList();
+        for (var process : starting) {
+            try {
+                processes.add(process.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                starting.forEach(other -> other.thenAccept(p -> p.stop(Duration.ofSeconds(5))));
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         awaitReady(Duration.ofMinutes(4));
         startupTime = Duration.ofNanos(System.nanoTime() - started);
         if (firstRun) {
@@ -211,6 +222,16 @@ final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    /** Threads made here inherit this class loader, which the fat jar needs. */
+    private static java.util.concurrent.Executor newThreadPerTask() {
+        return command -> Thread.ofPlatform().name("service-starter").start(command);
+    }
+
+    /** Extracted jars and class-data archives live with the data; FESTIVAL_CDS=false starts from the jars. */
+    private Path cacheDir() {
+        return "false".equalsIgnoreCase(System.getenv("FESTIVAL_CDS")) ? null : options.dataDir().resolve("apps");
     }
 
     private Path jarOf(ServiceSpec spec) {

@@ -31,15 +31,16 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceSpec spec, int port, Path jar, Path logDir, String jvmOptions,
+    static ServiceProcess start(ServiceSpec spec, int port, Path jar, Path logDir, Path cacheDir, String jvmOptions,
                                 Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build first (./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        command.add(java);
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(cacheDir == null ? List.of("-jar", jar.toString()) : ClassDataCache.launch(java, jar, cacheDir));
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(spec.module() + ".log");
