@@ -92,11 +92,17 @@ public final class LocalFestival {
         String body = "{\"subject\":\"" + args[1] + "\",\"role\":\"" + args[2] + "\""
                 + (args.length > 3 ? ",\"brandId\":\"" + args[3] + "\"" : "") + "}";
         int port = Integer.parseInt(System.getenv().getOrDefault("GATEWAY_PORT", "8080"));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/dev/tokens"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + port + "/dev/tokens"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            System.err.println("No gateway answers on localhost:" + port + "; start the festival first (./festival).");
+            return 1;
+        }
         if (response.statusCode() != 200) {
             System.err.println("The gateway said " + response.statusCode() + ": " + response.body());
             return 1;
