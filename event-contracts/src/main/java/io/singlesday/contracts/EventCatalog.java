@@ -3,7 +3,17 @@ package io.singlesday.contracts;
 import io.singlesday.contracts.catalog.IncubationTargetReached;
 import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
 import io.singlesday.contracts.catalog.ProductSnapshot;
+import io.singlesday.contracts.coupons.CouponIssued;
+import io.singlesday.contracts.coupons.CouponLockRejected;
+import io.singlesday.contracts.coupons.CouponsLocked;
+import io.singlesday.contracts.coupons.CouponsRedeemed;
+import io.singlesday.contracts.coupons.CouponsUnlocked;
+import io.singlesday.contracts.coupons.LockCoupons;
+import io.singlesday.contracts.coupons.RedeemCoupons;
+import io.singlesday.contracts.coupons.UnlockCoupons;
+import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.catalog.ProductUnlisted;
 import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StockLevelChanged;
@@ -69,8 +79,32 @@ public final class EventCatalog {
     public static final EventType<OrderConfirmed> ORDER_CONFIRMED =
             new EventType<>("OrderConfirmed", 1, OrderConfirmed.class, Topics.ORDERS_EVENTS);
 
+    public static final EventType<OrderPlaced> ORDER_PLACED =
+            new EventType<>("OrderPlaced", 1, OrderPlaced.class, Topics.ORDERS_EVENTS);
+    public static final EventType<OrderCancelled> ORDER_CANCELLED =
+            new EventType<>("OrderCancelled", 1, OrderCancelled.class, Topics.ORDERS_EVENTS);
+
+    public static final EventType<CouponIssued> COUPON_ISSUED =
+            new EventType<>("CouponIssued", 1, CouponIssued.class, Topics.COUPONS_WALLET);
+    public static final EventType<LockCoupons> LOCK_COUPONS =
+            new EventType<>("LockCoupons", 1, LockCoupons.class, Topics.COUPONS_COMMANDS);
+    public static final EventType<RedeemCoupons> REDEEM_COUPONS =
+            new EventType<>("RedeemCoupons", 1, RedeemCoupons.class, Topics.COUPONS_COMMANDS);
+    public static final EventType<UnlockCoupons> UNLOCK_COUPONS =
+            new EventType<>("UnlockCoupons", 1, UnlockCoupons.class, Topics.COUPONS_COMMANDS);
+    public static final EventType<CouponsLocked> COUPONS_LOCKED =
+            new EventType<>("CouponsLocked", 1, CouponsLocked.class, Topics.COUPONS_REPLIES);
+    public static final EventType<CouponLockRejected> COUPON_LOCK_REJECTED =
+            new EventType<>("CouponLockRejected", 1, CouponLockRejected.class, Topics.COUPONS_REPLIES);
+    public static final EventType<CouponsRedeemed> COUPONS_REDEEMED =
+            new EventType<>("CouponsRedeemed", 1, CouponsRedeemed.class, Topics.COUPONS_REPLIES);
+    public static final EventType<CouponsUnlocked> COUPONS_UNLOCKED =
+            new EventType<>("CouponsUnlocked", 1, CouponsUnlocked.class, Topics.COUPONS_REPLIES);
+
     private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED,
-            INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_CONFIRMED,
+            INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED,
+            COUPON_ISSUED, LOCK_COUPONS, REDEEM_COUPONS, UNLOCK_COUPONS,
+            COUPONS_LOCKED, COUPON_LOCK_REJECTED, COUPONS_REDEEMED, COUPONS_UNLOCKED,
             PRODUCT_LISTED, PRODUCT_CHANGED, PRODUCT_UNLISTED, SKU_PRICE_CHANGED, STOCK_LEVEL_CHANGED,
             STORE_OPENED, STORE_CLOSED,
             RESERVE_STOCK, COMMIT_STOCK, RELEASE_STOCK,

@@ -6,7 +6,17 @@ import com.networknt.schema.SpecificationVersion;
 import io.singlesday.contracts.catalog.IncubationTargetReached;
 import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
 import io.singlesday.contracts.catalog.ProductSnapshot;
+import io.singlesday.contracts.coupons.CouponIssued;
+import io.singlesday.contracts.coupons.CouponLockRejected;
+import io.singlesday.contracts.coupons.CouponsLocked;
+import io.singlesday.contracts.coupons.CouponsRedeemed;
+import io.singlesday.contracts.coupons.CouponsUnlocked;
+import io.singlesday.contracts.coupons.LockCoupons;
+import io.singlesday.contracts.coupons.RedeemCoupons;
+import io.singlesday.contracts.coupons.UnlockCoupons;
+import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.catalog.ProductUnlisted;
 import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StockLevelChanged;
@@ -53,6 +63,10 @@ class EventSchemasTest {
     private static final UUID BRAND = UUID.fromString("0193a2b4-0000-7000-8000-000000000003");
     private static final UUID STORE = UUID.fromString("0193a2b4-0000-7000-8000-000000000004");
     private static final UUID ORDER = UUID.fromString("0193a2b4-0000-7000-8000-000000000005");
+    private static final UUID CHECKOUT = UUID.fromString("0193a2b4-0000-7000-8000-000000000006");
+    private static final UUID CAMPAIGN = UUID.fromString("0193a2b4-0000-7000-8000-000000000007");
+    private static final List<OrderConfirmed.Line> LINES = List.of(new OrderConfirmed.Line(SKU, PRODUCT, BRAND, 301, "DE", 2,
+            Money.fen(39_800), Money.fen(5_000), Money.fen(34_800)));
     private static final ProductSnapshot SNAPSHOT = new ProductSnapshot(PRODUCT, STORE, BRAND, "Bergblick", 12,
             "Skin care", "Alpine face cream 50 ml", "DE", true, true,
             List.of(new ProductSnapshot.Sku(SKU, "BB-CREAM-50", Money.fen(19_900), 1000)));
@@ -80,11 +94,26 @@ class EventSchemasTest {
                     Money.fen(100_000_000), Instant.parse("2026-11-11T00:01:36Z"), 300)),
             Map.entry(EventCatalog.LIVESTREAM_SLOT_AWARDED, new LivestreamSlotAwarded(BRAND, "Bergblick", "2026-10", 1,
                     Money.fen(42_000_000))),
-            Map.entry(EventCatalog.ORDER_CONFIRMED, new OrderConfirmed(ORDER, UUID.fromString("0193a2b4-0000-7000-8000-000000000006"),
+            Map.entry(EventCatalog.ORDER_CONFIRMED, new OrderConfirmed(ORDER, CHECKOUT,
                     "shopper-1", STORE, BRAND, OrderConfirmed.Channel.LIVESTREAM, "session-42", OrderConfirmed.Device.MOBILE,
                     "Hangzhou", "Zhejiang", Instant.parse("2026-11-11T00:00:26Z"), Money.fen(39_800), Money.fen(5_000),
-                    Money.fen(34_800), List.of(new OrderConfirmed.Line(SKU, PRODUCT, BRAND, 301, "DE", 2, Money.fen(39_800),
-                    Money.fen(5_000), Money.fen(34_800))))));
+                    Money.fen(34_800), LINES)),
+            Map.entry(EventCatalog.ORDER_PLACED, new OrderPlaced(ORDER, CHECKOUT, "shopper-1", STORE, BRAND,
+                    OrderConfirmed.Channel.APP, null, OrderConfirmed.Device.MOBILE, "Hangzhou", "Zhejiang",
+                    Instant.parse("2026-11-11T00:00:25Z"), Money.fen(39_800), Money.fen(5_000), Money.fen(34_800), LINES)),
+            Map.entry(EventCatalog.ORDER_CANCELLED, new OrderCancelled(ORDER, CHECKOUT, "shopper-1", STORE, BRAND, null,
+                    OrderCancelled.Reason.PAYMENT_DECLINED, "card declined", Instant.parse("2026-11-11T00:00:27Z"), false, LINES)),
+            Map.entry(EventCatalog.COUPON_ISSUED, new CouponIssued("C-7F3K-92QD", CAMPAIGN, "shopper-1",
+                    CouponIssued.Scope.STORE, STORE, Money.fen(30_000), Money.fen(5_000), true,
+                    Instant.parse("2026-11-10T16:00:00Z"), Instant.parse("2026-11-11T16:00:00Z"), Instant.parse("2026-11-01T09:30:00Z"))),
+            Map.entry(EventCatalog.LOCK_COUPONS, new LockCoupons(CHECKOUT, "shopper-1", List.of("C-7F3K-92QD"))),
+            Map.entry(EventCatalog.REDEEM_COUPONS, new RedeemCoupons(CHECKOUT)),
+            Map.entry(EventCatalog.UNLOCK_COUPONS, new UnlockCoupons(CHECKOUT, "payment declined")),
+            Map.entry(EventCatalog.COUPONS_LOCKED, new CouponsLocked(CHECKOUT, List.of("C-7F3K-92QD"))),
+            Map.entry(EventCatalog.COUPON_LOCK_REJECTED, new CouponLockRejected(CHECKOUT, "C-7F3K-92QD",
+                    CouponLockRejected.Reason.ALREADY_USED)),
+            Map.entry(EventCatalog.COUPONS_REDEEMED, new CouponsRedeemed(CHECKOUT, 1)),
+            Map.entry(EventCatalog.COUPONS_UNLOCKED, new CouponsUnlocked(CHECKOUT, 1)));
 
     @Test
     void everyEventTypeHasASample() {

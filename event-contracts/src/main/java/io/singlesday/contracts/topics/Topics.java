@@ -34,8 +34,20 @@ public final class Topics {
     public static final Topic ORDERS_EVENTS = new Topic("orders.events", DEFAULT_PARTITIONS, "orderId", false,
             "orders placed, confirmed and cancelled");
 
+    /** Keyed by shopper: one shopper's coupons arrive in the order they were issued. */
+    public static final Topic COUPONS_WALLET = new Topic("coupons.wallet", DEFAULT_PARTITIONS, "shopperId", false,
+            "coupons issued into shoppers' wallets");
+
+    /** Keyed by checkout: coupons are held per checkout, since a platform voucher spans its stores. */
+    public static final Topic COUPONS_COMMANDS = new Topic("coupons.commands", DEFAULT_PARTITIONS, "checkoutId", false,
+            "lock, redeem and unlock coupons for a checkout (saga commands to the coupon service)");
+
+    public static final Topic COUPONS_REPLIES = new Topic("coupons.replies", DEFAULT_PARTITIONS, "checkoutId", false,
+            "the coupon service's answers to coupon commands");
+
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
-            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS);
+            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS,
+            COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES);
 
     private Topics() {
     }

@@ -1,0 +1,10 @@
+package io.singlesday.contracts.coupons;
+
+import java.util.UUID;
+
+/** Nothing is held for the checkout; {@code code} names the coupon that failed, when one did. */
+public record CouponLockRejected(UUID checkoutId, String code, Reason reason) {
+
+    /** CHECKOUT_RELEASED: the checkout was unlocked (cancelled) before this lock arrived. */
+    public enum Reason { UNKNOWN_COUPON, NOT_OWNER, ALREADY_USED, NOT_REDEEMABLE_NOW, CHECKOUT_RELEASED }
+}
