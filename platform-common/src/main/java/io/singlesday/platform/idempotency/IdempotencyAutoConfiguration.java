@@ -19,9 +19,10 @@ public class IdempotencyAutoConfiguration {
     /** After the security filters (order -100), so keys are kept per verified caller. */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient sql, JsonMapper json,
-            @Value("${festival.idempotency.required-paths:}") List<String> requiredPaths) {
+            @Value("${festival.idempotency.required-paths:}") List<String> requiredPaths,
+            @Value("${festival.idempotency.own-key-paths:}") List<String> ownKeyPaths) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(sql, json, requiredPaths));
+                new IdempotencyFilter(sql, json, requiredPaths, ownKeyPaths));
         registration.setOrder(0);
         return registration;
     }

@@ -42,12 +42,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient sql;
     private final JsonMapper json;
     private final List<String> requiredPaths;
+    private final List<String> ownKeyPaths;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    public IdempotencyFilter(JdbcClient sql, JsonMapper json, List<String> requiredPaths) {
+    /**
+     * @param ownKeyPaths handlers that keep the key themselves, inside the transaction of their change, because a
+     *                    crash between this filter's store and the handler's commit must not run a write twice
+     */
+    public IdempotencyFilter(JdbcClient sql, JsonMapper json, List<String> requiredPaths, List<String> ownKeyPaths) {
         this.sql = sql;
         this.json = json;
         this.requiredPaths = requiredPaths;
+        this.ownKeyPaths = ownKeyPaths;
     }
 
     private record Stored(String hash, Integer status, String contentType, byte[] body) {
@@ -57,7 +63,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        if (!WRITES.contains(request.getMethod())) {
+        if (!WRITES.contains(request.getMethod())
+                || ownKeyPaths.stream().anyMatch(p -> paths.match(p, request.getRequestURI()))) {
             chain.doFilter(request, response);
             return;
         }

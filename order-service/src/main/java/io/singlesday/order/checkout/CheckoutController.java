@@ -1,0 +1,124 @@
+package io.singlesday.order.checkout;
+
+import io.singlesday.contracts.orders.OrderCancelled.Reason;
+import io.singlesday.order.query.OrderQueries;
+import io.singlesday.order.query.OrderQueries.CheckoutView;
+import io.singlesday.order.saga.CheckoutOutcomes;
+import io.singlesday.order.saga.CheckoutSaga;
+import io.singlesday.order.saga.CheckoutState;
+import io.singlesday.platform.identity.Caller;
+import io.singlesday.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RestController
+@RequestMapping("/api/orders")
+public class CheckoutController {
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,4})");
+    static final int MAX_WAIT_SECONDS = 60;
+
+    private final PlaceCheckout place;
+    private final OrderQueries queries;
+    private final CheckoutOutcomes outcomes;
+    private final CheckoutSaga saga;
+
+    public CheckoutController(PlaceCheckout place, OrderQueries queries, CheckoutOutcomes outcomes, CheckoutSaga saga) {
+        this.place = place;
+        this.queries = queries;
+        this.outcomes = outcomes;
+        this.saga = saga;
+    }
+
+    /**
+     * 202 and a Location while the saga runs; with {@code Prefer: wait=N}, up to N seconds for the outcome, then
+     * 200 with the confirmed or cancelled checkout. A retry with the same Idempotency-Key answers the same checkout.
+     */
+    @PostMapping
+    @PreAuthorize("hasRole('SHOPPER')")
+    public ResponseEntity<CheckoutView> checkout(@RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                                 @RequestHeader(value = "Prefer", required = false) String prefer,
+                                                 @Valid @RequestBody CheckoutRequest request, Authentication auth)
+            throws InterruptedException {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw ApiProblem.badRequest("Checkout needs an Idempotency-Key header of 1 to 200 visible ASCII characters, "
+                    + "the same one on every retry");
+        }
+        Caller caller = Caller.of(auth);
+        CheckoutAccepted accepted = place.place(caller.subject(), key, request);
+        CheckoutView view = awaitOutcome(accepted.checkoutId(), waitSeconds(prefer), caller);
+        URI location = URI.create("/api/orders/checkouts/" + accepted.checkoutId());
+        ResponseEntity.BodyBuilder answer = view.isFinal() ? ResponseEntity.ok() : ResponseEntity.accepted();
+        return answer.location(location).header("Idempotency-Replayed", String.valueOf(accepted.replayed())).body(view);
+    }
+
+    @GetMapping("/checkouts/{id}")
+    public CheckoutView checkout(@PathVariable UUID id, @RequestHeader(value = "Prefer", required = false) String prefer,
+                                 Authentication auth) throws InterruptedException {
+        return awaitOutcome(id, waitSeconds(prefer), Caller.of(auth));
+    }
+
+    /** Only before payment: once the provider has been asked, the outcome is the provider's. */
+    @PostMapping("/checkouts/{id}/cancel")
+    @PreAuthorize("hasRole('SHOPPER')")
+    public CheckoutView cancel(@PathVariable UUID id, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        CheckoutView view = queries.checkout(id, caller);
+        if (!view.isFinal()) {
+            saga.cancelIfIn(id, List.of(CheckoutState.AWAITING_PARTICIPANTS), Reason.SHOPPER_CANCELLED, "cancelled by the shopper");
+            view = queries.checkout(id, caller);
+        }
+        if (!"CANCELLED".equals(view.state())) {
+            throw ApiProblem.conflict("Checkout " + id + " is " + view.state() + "; only a checkout not yet paying can be cancelled");
+        }
+        return view;
+    }
+
+    private CheckoutView awaitOutcome(UUID id, int seconds, Caller caller) throws InterruptedException {
+        CheckoutView view = queries.checkout(id, caller);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try {
+            while (!view.isFinal() && System.nanoTime() < deadline) {
+                try {
+                    long slice = Math.min(TimeUnit.MILLISECONDS.toNanos(250), deadline - System.nanoTime());
+                    outcomes.watch(id).get(Math.max(slice, 1), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException stillRunning) {
+                    // Look again: another instance may have finished it.
+                }
+                view = queries.checkout(id, caller);
+            }
+        } finally {
+            if (seconds > 0) {
+                outcomes.forget(id);
+            }
+        }
+        return view;
+    }
+
+    static int waitSeconds(String prefer) {
+        if (prefer == null) {
+            return 0;
+        }
+        Matcher m = WAIT.matcher(prefer);
+        return m.find() ? Math.min(Integer.parseInt(m.group(1)), MAX_WAIT_SECONDS) : 0;
+    }
+}

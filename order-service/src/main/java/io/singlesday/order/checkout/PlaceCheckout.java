@@ -1,0 +1,212 @@
+package io.singlesday.order.checkout;
+
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.coupons.LockCoupons;
+import io.singlesday.contracts.orders.OrderConfirmed.Channel;
+import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.StockLine;
+import io.singlesday.order.catalog.CatalogView;
+import io.singlesday.order.catalog.SkuView;
+import io.singlesday.order.pricing.PricedCheckout;
+import io.singlesday.order.pricing.Pricing;
+import io.singlesday.order.saga.CheckoutState;
+import io.singlesday.order.saga.OrderEvents;
+import io.singlesday.order.saga.OrderState;
+import io.singlesday.order.saga.SagaProperties;
+import io.singlesday.order.wallet.Wallet;
+import io.singlesday.order.wallet.WalletCoupon;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.outbox.Outbox;
+import io.singlesday.platform.web.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a checkout request into priced orders, one per store, and starts the saga: all in one transaction with
+ * the idempotency key and the outbox, so a retry finds the checkout the first attempt made, and the saga's
+ * commands exist exactly when the orders do.
+ */
+@Service
+public class PlaceCheckout {
+
+    private final JdbcClient sql;
+    private final TransactionTemplate transactions;
+    private final CatalogView catalog;
+    private final Wallet wallet;
+    private final Outbox outbox;
+    private final OrderEvents events;
+    private final FestivalClock clock;
+    private final SagaProperties saga;
+    private final JsonMapper json;
+
+    public PlaceCheckout(JdbcClient sql, TransactionTemplate transactions, CatalogView catalog, Wallet wallet,
+                         Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json) {
+        this.sql = sql;
+        this.transactions = transactions;
+        this.catalog = catalog;
+        this.wallet = wallet;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+        this.saga = saga;
+        this.json = json;
+    }
+
+    public CheckoutAccepted place(String shopperId, String idempotencyKey, CheckoutRequest request) {
+        String hash = sha256(json.writeValueAsBytes(request));
+        Optional<CheckoutAccepted> seen = replay(shopperId, idempotencyKey, hash);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        checkChannel(request);
+        PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
+        UUID checkoutId = UUID.randomUUID();
+        Boolean created = transactions.execute(status -> insert(checkoutId, shopperId, idempotencyKey, hash, request, priced));
+        if (Boolean.TRUE.equals(created)) {
+            return new CheckoutAccepted(checkoutId, false);
+        }
+        // A concurrent retry with the same key won the insert: its checkout is the answer.
+        return replay(shopperId, idempotencyKey, hash).orElseThrow();
+    }
+
+    private Optional<CheckoutAccepted> replay(String shopperId, String key, String hash) {
+        record Seen(UUID id, String hash) {
+        }
+        return sql.sql("select id, request_hash from checkouts where shopper_id = ? and idempotency_key = ?")
+                .params(shopperId, key)
+                .query((rs, n) -> new Seen(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional()
+                .map(seen -> {
+                    if (!seen.hash().equals(hash)) {
+                        throw ApiProblem.unprocessable("This Idempotency-Key was used for a different checkout");
+                    }
+                    return new CheckoutAccepted(seen.id(), true);
+                });
+    }
+
+    private static void checkChannel(CheckoutRequest request) {
+        if (request.channel() == Channel.LIVESTREAM && (request.livestreamId() == null || request.livestreamId().isBlank())) {
+            throw ApiProblem.badRequest("A LIVESTREAM checkout needs the livestreamId of the session it was bought in");
+        }
+        if (request.channel() == Channel.POPUP_STORE && request.popupStoreId() == null) {
+            throw ApiProblem.badRequest("A POPUP_STORE checkout needs the popupStoreId of the store that was scanned");
+        }
+    }
+
+    private List<Pricing.Item> items(CheckoutRequest request) {
+        Map<UUID, Integer> quantities = new LinkedHashMap<>();
+        request.lines().forEach(line -> quantities.merge(line.skuId(), line.quantity(), Integer::sum));
+        Map<UUID, SkuView> skus = catalog.skus(quantities.keySet());
+        List<UUID> unknown = quantities.keySet().stream().filter(id -> !skus.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.unprocessable("Unknown SKU(s): " + unknown);
+        }
+        List<UUID> unlisted = skus.values().stream().filter(s -> !s.listed()).map(SkuView::skuId).toList();
+        if (!unlisted.isEmpty()) {
+            throw ApiProblem.unprocessable("No longer on sale: " + unlisted);
+        }
+        Set<UUID> closed = skus.values().stream().filter(s -> !s.storeOpen()).map(SkuView::storeId).collect(Collectors.toSet());
+        if (!closed.isEmpty()) {
+            throw ApiProblem.conflict("Store(s) closed: " + closed);
+        }
+        return quantities.entrySet().stream().map(e -> new Pricing.Item(skus.get(e.getKey()), e.getValue())).toList();
+    }
+
+    private List<WalletCoupon> coupons(String shopperId, List<String> codes) {
+        Set<String> distinct = Set.copyOf(codes);
+        if (distinct.size() != codes.size()) {
+            throw ApiProblem.unprocessable("A coupon code is listed twice");
+        }
+        List<WalletCoupon> found = wallet.find(shopperId, distinct);
+        Set<String> mine = found.stream().map(WalletCoupon::code).collect(Collectors.toSet());
+        List<String> missing = codes.stream().filter(c -> !mine.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw ApiProblem.unprocessable("Not in your wallet: " + missing);
+        }
+        Instant now = clock.instant();
+        List<String> notNow = found.stream().filter(c -> !c.redeemableAt(now)).map(WalletCoupon::code).toList();
+        if (!notNow.isEmpty()) {
+            throw ApiProblem.unprocessable("Not redeemable at this festival time: " + notNow);
+        }
+        return found;
+    }
+
+    private boolean insert(UUID checkoutId, String shopperId, String key, String hash, CheckoutRequest request,
+                           PricedCheckout priced) {
+        Instant now = clock.instant();
+        int inserted = sql.sql("""
+                insert into checkouts (id, shopper_id, idempotency_key, request_hash, state, channel, livestream_id, device,
+                                       city, province, payable_fen, currency, coupon_codes, coupons_state, orders_pending,
+                                       placed_at, deadline)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+                on conflict (shopper_id, idempotency_key) do nothing""")
+                .params(checkoutId, shopperId, key, hash, CheckoutState.AWAITING_PARTICIPANTS.name(), request.channel().name(),
+                        request.livestreamId(), request.effectiveDevice().name(), request.address().city(),
+                        request.address().province(), priced.payableFen(), priced.currency(),
+                        priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toArray(String[]::new),
+                        priced.coupons().isEmpty() ? "NONE" : "REQUESTED", priced.orders().size(), Timestamp.from(now),
+                        saga.participantTimeout().toMillis() / 1000.0)
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        List<ReserveStock> reservations = new ArrayList<>();
+        for (PricedCheckout.Order order : priced.orders()) {
+            UUID orderId = UUID.randomUUID();
+            sql.sql("""
+                    insert into orders (id, checkout_id, shopper_id, store_id, brand_id, state, stock_state, list_fen,
+                                        discount_fen, paid_fen, currency, placed_at)
+                    values (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?, ?)""")
+                    .params(orderId, checkoutId, shopperId, order.storeId(), order.brandId(), OrderState.PLACED.name(),
+                            order.listFen(), order.discountFen(), order.paidFen(), priced.currency(), Timestamp.from(now))
+                    .update();
+            int lineNo = 0;
+            for (PricedCheckout.Line line : order.lines()) {
+                SkuView sku = line.sku();
+                sql.sql("""
+                        insert into order_lines (order_id, line_no, sku_id, product_id, brand_id, category_id, origin_country,
+                                                 title, quantity, unit_price_fen, list_fen, discount_fen, paid_fen)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(orderId, ++lineNo, sku.skuId(), sku.productId(), sku.brandId(), sku.categoryId(),
+                                sku.originCountry(), sku.title(), line.quantity(), sku.priceFen(), line.listFen(),
+                                line.discountFen(), line.paidFen())
+                        .update();
+            }
+            events.timeline(orderId, OrderState.PLACED, "placed in checkout " + checkoutId);
+            outbox.append(EventCatalog.ORDER_PLACED, orderId.toString(), events.placed(orderId));
+            reservations.add(new ReserveStock(orderId,
+                    order.lines().stream().map(l -> new StockLine(l.sku().skuId(), l.quantity())).toList()));
+        }
+        reservations.forEach(r -> outbox.append(EventCatalog.RESERVE_STOCK, r.orderId().toString(), r));
+        if (!priced.coupons().isEmpty()) {
+            outbox.append(EventCatalog.LOCK_COUPONS, checkoutId.toString(), new LockCoupons(checkoutId, shopperId,
+                    priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toList()));
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

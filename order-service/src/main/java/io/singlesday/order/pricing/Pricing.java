@@ -1,0 +1,104 @@
+package io.singlesday.order.pricing;
+
+import io.singlesday.contracts.coupons.CouponIssued.Scope;
+import io.singlesday.order.catalog.SkuView;
+import io.singlesday.order.wallet.WalletCoupon;
+import io.singlesday.platform.web.ApiProblem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Prices a checkout from list prices and the shopper's coupons. Stacking rule: at most one store coupon per store
+ * plus one platform voucher. Store coupons count their store's lines; the platform voucher then counts what is
+ * left of the whole checkout. Each discount is apportioned to lines with {@link Apportion}.
+ */
+public final class Pricing {
+
+    private Pricing() {
+    }
+
+    public record Item(SkuView sku, int quantity) {
+    }
+
+    public static PricedCheckout price(List<Item> items, List<WalletCoupon> coupons) {
+        String currency = items.getFirst().sku().currency();
+        if (items.stream().anyMatch(i -> !i.sku().currency().equals(currency))) {
+            throw ApiProblem.unprocessable("All lines of a checkout must be priced in one currency");
+        }
+        Map<UUID, List<Item>> byStore = new LinkedHashMap<>();
+        items.forEach(item -> byStore.computeIfAbsent(item.sku().storeId(), s -> new ArrayList<>()).add(item));
+
+        Map<UUID, WalletCoupon> storeCoupons = new LinkedHashMap<>();
+        WalletCoupon platform = null;
+        for (WalletCoupon coupon : coupons) {
+            if (coupon.scope() == Scope.PLATFORM) {
+                if (platform != null) {
+                    throw ApiProblem.unprocessable("At most one platform voucher per checkout");
+                }
+                platform = coupon;
+            } else if (!byStore.containsKey(coupon.storeId())) {
+                throw ApiProblem.unprocessable("Coupon " + coupon.code() + " belongs to a store with no line in this checkout");
+            } else if (storeCoupons.putIfAbsent(coupon.storeId(), coupon) != null) {
+                throw ApiProblem.unprocessable("At most one store coupon per store; coupon " + coupon.code() + " is a second one");
+            }
+        }
+
+        List<Item> ordered = byStore.values().stream().flatMap(List::stream).toList();
+        long[] list = ordered.stream().mapToLong(i -> Math.multiplyExact(i.sku().priceFen(), i.quantity())).toArray();
+        long[] discount = new long[ordered.size()];
+        List<PricedCheckout.AppliedCoupon> applied = new ArrayList<>();
+
+        int from = 0;
+        for (Map.Entry<UUID, List<Item>> store : byStore.entrySet()) {
+            int to = from + store.getValue().size();
+            WalletCoupon coupon = storeCoupons.get(store.getKey());
+            if (coupon != null) {
+                long[] slice = java.util.Arrays.copyOfRange(list, from, to);
+                long off = required(coupon, java.util.Arrays.stream(slice).sum());
+                long[] shares = Apportion.split(off, slice);
+                for (int i = 0; i < shares.length; i++) {
+                    discount[from + i] += shares[i];
+                }
+                applied.add(new PricedCheckout.AppliedCoupon(coupon.code(), coupon.storeId(), off));
+            }
+            from = to;
+        }
+        if (platform != null) {
+            long[] remaining = new long[list.length];
+            for (int i = 0; i < list.length; i++) {
+                remaining[i] = list[i] - discount[i];
+            }
+            long off = required(platform, java.util.Arrays.stream(remaining).sum());
+            long[] shares = Apportion.split(off, remaining);
+            for (int i = 0; i < shares.length; i++) {
+                discount[i] += shares[i];
+            }
+            applied.add(new PricedCheckout.AppliedCoupon(platform.code(), null, off));
+        }
+
+        List<PricedCheckout.Order> orders = new ArrayList<>();
+        int i = 0;
+        for (List<Item> store : byStore.values()) {
+            List<PricedCheckout.Line> lines = new ArrayList<>();
+            for (Item item : store) {
+                lines.add(new PricedCheckout.Line(item.sku(), item.quantity(), list[i], discount[i]));
+                i++;
+            }
+            orders.add(new PricedCheckout.Order(store.getFirst().sku().storeId(), store.getFirst().sku().brandId(), lines));
+        }
+        return new PricedCheckout(orders, applied, currency);
+    }
+
+    private static long required(WalletCoupon coupon, long eligibleFen) {
+        long off = coupon.discountOn(eligibleFen);
+        if (off == 0) {
+            throw ApiProblem.unprocessable("Coupon " + coupon.code() + " needs a spend of at least "
+                    + coupon.thresholdFen() + " fen; this checkout counts " + eligibleFen + " fen towards it");
+        }
+        return off;
+    }
+}

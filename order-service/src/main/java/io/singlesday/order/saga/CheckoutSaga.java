@@ -1,0 +1,206 @@
+package io.singlesday.order.saga;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.coupons.RedeemCoupons;
+import io.singlesday.contracts.coupons.UnlockCoupons;
+import io.singlesday.contracts.orders.OrderCancelled.Reason;
+import io.singlesday.contracts.stock.CommitStock;
+import io.singlesday.contracts.stock.ReleaseStock;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.outbox.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The checkout saga, orchestrated here and persisted in the checkout row. Every step locks that row, checks the
+ * state it expects and moves it with the guarded {@link CheckoutState}: a late, repeated or reordered reply finds
+ * the state already moved on and changes nothing. Commands to participants leave through the outbox in the same
+ * transaction as the step, so a crash never loses one and never sends one for a step that did not happen.
+ */
+@Service
+public class CheckoutSaga {
+
+    private final JdbcClient sql;
+    private final Outbox outbox;
+    private final OrderEvents events;
+    private final FestivalClock clock;
+    private final CheckoutOutcomes outcomes;
+    private final PaymentStarter payments;
+    private final MeterRegistry meters;
+
+    public CheckoutSaga(JdbcClient sql, Outbox outbox, OrderEvents events, FestivalClock clock, CheckoutOutcomes outcomes,
+                        PaymentStarter payments, MeterRegistry meters) {
+        this.sql = sql;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+        this.outcomes = outcomes;
+        this.payments = payments;
+        this.meters = meters;
+    }
+
+    /** The checkout row, locked for the rest of the transaction. */
+    record Checkout(UUID id, CheckoutState state, String couponsState, int ordersPending, long payableFen,
+                    String currency, Instant createdAt) {
+    }
+
+    private Optional<Checkout> lock(UUID checkoutId) {
+        return sql.sql("""
+                select id, state, coupons_state, orders_pending, payable_fen, currency, created_at
+                from checkouts where id = ? for update""")
+                .param(checkoutId)
+                .query((rs, n) -> new Checkout(rs.getObject(1, UUID.class), CheckoutState.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .optional();
+    }
+
+    private Optional<UUID> checkoutOf(UUID orderId) {
+        return sql.sql("select checkout_id from orders where id = ?").param(orderId).query(UUID.class).optional();
+    }
+
+    @Transactional
+    public void stockReserved(UUID orderId) {
+        checkoutOf(orderId).flatMap(this::lock).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS).ifPresent(c -> {
+            int moved = sql.sql("update orders set stock_state = 'HELD', state = ? where id = ? and stock_state = 'REQUESTED'")
+                    .params(OrderState.PLACED.moveTo(OrderState.RESERVED).name(), orderId).update();
+            if (moved == 1) {
+                events.timeline(orderId, OrderState.RESERVED, "stock held");
+                sql.sql("update checkouts set orders_pending = orders_pending - 1, updated_at = now() where id = ?")
+                        .param(c.id()).update();
+                payIfEverythingHeld(c.id());
+            }
+        });
+    }
+
+    @Transactional
+    public void stockRejected(UUID orderId, String why) {
+        checkoutOf(orderId).flatMap(this::lock).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS)
+                .ifPresent(c -> cancel(c, Reason.STOCK_REJECTED, why));
+    }
+
+    @Transactional
+    public void couponsLocked(UUID checkoutId) {
+        lock(checkoutId).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS && "REQUESTED".equals(c.couponsState()))
+                .ifPresent(c -> {
+                    sql.sql("update checkouts set coupons_state = 'LOCKED', updated_at = now() where id = ?").param(c.id()).update();
+                    payIfEverythingHeld(c.id());
+                });
+    }
+
+    @Transactional
+    public void couponsRejected(UUID checkoutId, String why) {
+        lock(checkoutId).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS)
+                .ifPresent(c -> cancel(c, Reason.COUPON_REJECTED, why));
+    }
+
+    private void payIfEverythingHeld(UUID checkoutId) {
+        Checkout c = lock(checkoutId).orElseThrow();
+        if (c.ordersPending() == 0 && !"REQUESTED".equals(c.couponsState())) {
+            sql.sql("update checkouts set state = ?, payment_started = now(), updated_at = now() where id = ?")
+                    .params(c.state().moveTo(CheckoutState.PAYING).name(), checkoutId).update();
+            afterCommit(() -> payments.start(checkoutId, c.payableFen(), c.currency()));
+        }
+    }
+
+    /**
+     * The provider's answer. Anything but a checkout waiting for payment ignores it; returns whether it applied,
+     * so a charge that arrives after the checkout was cancelled can be refunded.
+     */
+    @Transactional
+    public boolean paymentResult(UUID checkoutId, boolean approved, String reference) {
+        Optional<Checkout> paying = lock(checkoutId).filter(c -> c.state() == CheckoutState.PAYING);
+        paying.ifPresent(c -> {
+            if (approved) {
+                confirm(c, reference);
+            } else {
+                cancel(c, Reason.PAYMENT_DECLINED, "payment declined (" + reference + ")");
+            }
+        });
+        return paying.isPresent();
+    }
+
+    private void confirm(Checkout c, String reference) {
+        Instant now = clock.instant();
+        sql.sql("update checkouts set state = ?, updated_at = now() where id = ?")
+                .params(c.state().moveTo(CheckoutState.CONFIRMED).name(), c.id()).update();
+        for (UUID orderId : orders(c.id())) {
+            sql.sql("update orders set state = ?, confirmed_at = ? where id = ?")
+                    .params(OrderState.RESERVED.moveTo(OrderState.CONFIRMED).name(), Timestamp.from(now), orderId).update();
+            events.timeline(orderId, OrderState.CONFIRMED, "paid, payment " + reference);
+            outbox.append(EventCatalog.COMMIT_STOCK, orderId.toString(), new CommitStock(orderId));
+            outbox.append(EventCatalog.ORDER_CONFIRMED, orderId.toString(), events.confirmed(orderId, now));
+        }
+        if (!"NONE".equals(c.couponsState())) {
+            outbox.append(EventCatalog.REDEEM_COUPONS, c.id().toString(), new RedeemCoupons(c.id()));
+        }
+        finished(c, "confirmed");
+    }
+
+    /**
+     * Cancels the checkout and compensates every step that may have happened: stock released for each order and
+     * coupons unlocked, even where no hold was confirmed yet, because a hold may still be on its way (the
+     * participants refuse a hold that arrives after its release).
+     */
+    void cancel(Checkout c, Reason reason, String detail) {
+        Instant now = clock.instant();
+        sql.sql("update checkouts set state = ?, cancel_reason = ?, cancel_detail = ?, updated_at = now() where id = ?")
+                .params(c.state().moveTo(CheckoutState.CANCELLED).name(), reason.name(), detail, c.id()).update();
+        for (UUID orderId : orders(c.id())) {
+            OrderState state = OrderState.valueOf(sql.sql("select state from orders where id = ?").param(orderId)
+                    .query(String.class).single());
+            sql.sql("update orders set state = ?, cancelled_at = ? where id = ?")
+                    .params(state.moveTo(OrderState.CANCELLED).name(), Timestamp.from(now), orderId).update();
+            events.timeline(orderId, OrderState.CANCELLED, reason + ": " + detail);
+            outbox.append(EventCatalog.RELEASE_STOCK, orderId.toString(), new ReleaseStock(orderId, reason.name()));
+            outbox.append(EventCatalog.ORDER_CANCELLED, orderId.toString(), events.cancelled(orderId, reason, detail, now));
+        }
+        if (!"NONE".equals(c.couponsState())) {
+            outbox.append(EventCatalog.UNLOCK_COUPONS, c.id().toString(), new UnlockCoupons(c.id(), reason.name()));
+        }
+        if (c.state() == CheckoutState.PAYING) {
+            payments.refundIfCharged(c.id());
+        }
+        meters.counter("orders.checkouts.cancelled", "reason", reason.name()).increment();
+        finished(c, "cancelled");
+    }
+
+    /** For the sweeper and the shopper: cancels if the checkout is still in one of the given states. */
+    @Transactional
+    public boolean cancelIfIn(UUID checkoutId, List<CheckoutState> states, Reason reason, String detail) {
+        Optional<Checkout> c = lock(checkoutId).filter(x -> states.contains(x.state()));
+        c.ifPresent(x -> cancel(x, reason, detail));
+        return c.isPresent();
+    }
+
+    private List<UUID> orders(UUID checkoutId) {
+        return sql.sql("select id from orders where checkout_id = ? order by id").param(checkoutId).query(UUID.class).list();
+    }
+
+    private void finished(Checkout c, String outcome) {
+        Timer.builder("orders.checkout.saga").description("checkout placed to confirmed or cancelled, wall time")
+                .tag("outcome", outcome).publishPercentileHistogram().register(meters)
+                .record(Duration.between(c.createdAt(), Instant.now()));
+        afterCommit(() -> outcomes.finished(c.id()));
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

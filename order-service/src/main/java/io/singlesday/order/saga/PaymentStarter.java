@@ -1,0 +1,76 @@
+package io.singlesday.order.saga;
+
+import io.singlesday.order.payment.SimulatedPaymentProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs the payment step off the reply consumers' threads (the provider takes its time), one virtual thread per
+ * payment. What is running is remembered here so the sweeper only restarts payments nobody is running: after a
+ * crash, that is all of them.
+ */
+@Component
+public class PaymentStarter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentStarter.class);
+
+    private final SimulatedPaymentProvider provider;
+    private final ObjectProvider<CheckoutSaga> saga;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+    public PaymentStarter(SimulatedPaymentProvider provider, ObjectProvider<CheckoutSaga> saga) {
+        this.provider = provider;
+        this.saga = saga;
+    }
+
+    public void start(UUID checkoutId, long amountFen, String currency) {
+        if (!running.add(checkoutId)) {
+            return;
+        }
+        try {
+            threads.execute(() -> pay(checkoutId, amountFen, currency));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            running.remove(checkoutId);
+        }
+    }
+
+    public boolean isRunning(UUID checkoutId) {
+        return running.contains(checkoutId);
+    }
+
+    private void pay(UUID checkoutId, long amountFen, String currency) {
+        try {
+            SimulatedPaymentProvider.Charge charge = provider.charge(checkoutId, amountFen, currency);
+            boolean applied = saga.getObject().paymentResult(checkoutId, charge.approved(), charge.reference());
+            if (!applied && charge.approved()) {
+                provider.refundIfCharged(checkoutId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Payment of checkout {} failed; the sweeper will try again: {}", checkoutId, e.getMessage());
+        } finally {
+            running.remove(checkoutId);
+        }
+    }
+
+    void refundIfCharged(UUID checkoutId) {
+        provider.refundIfCharged(checkoutId);
+    }
+
+    /** A crash, as far as payments go: running attempts stop where they are; the next instance takes over. */
+    @Override
+    public void destroy() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,23 @@
+package io.singlesday.order.wallet;
+
+import io.singlesday.contracts.coupons.CouponIssued.Scope;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record WalletCoupon(String code, String shopperId, Scope scope, UUID storeId, long thresholdFen,
+                           long discountFen, boolean stepped, Instant redeemFrom, Instant redeemUntil) {
+
+    public boolean redeemableAt(Instant festivalNow) {
+        return !festivalNow.isBefore(redeemFrom) && festivalNow.isBefore(redeemUntil);
+    }
+
+    /** What this coupon takes off an eligible amount; never more than the amount itself. */
+    public long discountOn(long eligibleFen) {
+        if (eligibleFen < thresholdFen || eligibleFen <= 0) {
+            return 0;
+        }
+        long times = stepped && thresholdFen > 0 ? eligibleFen / thresholdFen : 1;
+        return Math.min(eligibleFen, Math.multiplyExact(times, discountFen));
+    }
+}
