@@ -1,0 +1,80 @@
+package io.singlesday.order.pricing;
+
+import io.singlesday.contracts.coupons.CouponIssued.Scope;
+import io.singlesday.order.catalog.SkuView;
+import io.singlesday.order.wallet.WalletCoupon;
+import io.singlesday.platform.web.ApiProblem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PricingTest {
+
+    private final UUID storeA = UUID.randomUUID();
+    private final UUID storeB = UUID.randomUUID();
+
+    @Test
+    void oneOrderPerStoreWithListPricesTimesQuantities() {
+        PricedCheckout priced = Pricing.price(List.of(item(storeA, 19_900, 2), item(storeB, 5_000, 1), item(storeA, 100, 3)), List.of());
+        assertThat(priced.orders()).hasSize(2);
+        assertThat(priced.orders().getFirst().storeId()).isEqualTo(storeA);
+        assertThat(priced.orders().getFirst().listFen()).isEqualTo(40_100);
+        assertThat(priced.payableFen()).isEqualTo(45_100);
+        assertThat(priced.orders()).allSatisfy(o -> assertThat(o.discountFen()).isZero());
+    }
+
+    @Test
+    void storeCouponCountsItsStoreThenThePlatformVoucherCountsWhatIsLeft() {
+        PricedCheckout priced = Pricing.price(List.of(item(storeA, 20_000, 1), item(storeA, 10_000, 1), item(storeB, 30_000, 1)),
+                List.of(coupon(Scope.STORE, storeA, 30_000, 3_000, false), coupon(Scope.PLATFORM, null, 30_000, 5_000, true)));
+        // Store A: 300 - 30 = 270; checkout left: 570 -> voucher 50 off every 300 -> 50.
+        PricedCheckout.Order a = priced.orders().getFirst();
+        assertThat(priced.coupons()).extracting(PricedCheckout.AppliedCoupon::discountFen).containsExactly(3_000L, 5_000L);
+        assertThat(priced.payableFen()).isEqualTo(60_000 - 8_000);
+        assertThat(a.lines()).extracting(PricedCheckout.Line::discountFen).containsExactly(2_000L + 1_579L, 1_000L + 789L);
+        assertThat(priced.orders().get(1).discountFen()).isEqualTo(2_632);
+        assertThat(priced.orders().stream().flatMap(o -> o.lines().stream()))
+                .allSatisfy(l -> assertThat(l.paidFen()).isEqualTo(l.listFen() - l.discountFen()).isPositive());
+    }
+
+    @Test
+    void steppedVouchersRepeatPerThresholdAndNeverExceedTheAmount() {
+        assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, true).discountOn(89_999)).isEqualTo(10_000);
+        assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, false).discountOn(89_999)).isEqualTo(5_000);
+        assertThat(coupon(Scope.PLATFORM, null, 0, 5_000, false).discountOn(3_000)).isEqualTo(3_000);
+        assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, true).discountOn(29_999)).isZero();
+    }
+
+    @Test
+    void stackingRulesAndThresholdsAreEnforcedWithAReason() {
+        List<Pricing.Item> items = List.of(item(storeA, 10_000, 1), item(storeB, 10_000, 1));
+        assertProblem(() -> Pricing.price(items, List.of(coupon(Scope.PLATFORM, null, 0, 100, false),
+                coupon(Scope.PLATFORM, null, 0, 100, false))), "one platform voucher");
+        assertProblem(() -> Pricing.price(items, List.of(coupon(Scope.STORE, storeA, 0, 100, false),
+                coupon(Scope.STORE, storeA, 0, 100, false))), "one store coupon per store");
+        assertProblem(() -> Pricing.price(items, List.of(coupon(Scope.STORE, UUID.randomUUID(), 0, 100, false))),
+                "no line in this checkout");
+        assertProblem(() -> Pricing.price(items, List.of(coupon(Scope.STORE, storeA, 20_000, 100, false))),
+                "at least 20000 fen");
+    }
+
+    private static void assertProblem(Runnable pricing, String reason) {
+        assertThatThrownBy(pricing::run).isInstanceOf(ApiProblem.class)
+                .satisfies(e -> assertThat(((ApiProblem) e).getBody().getDetail()).contains(reason));
+    }
+
+    private static Pricing.Item item(UUID store, long priceFen, int quantity) {
+        return new Pricing.Item(new SkuView(UUID.randomUUID(), UUID.randomUUID(), store, UUID.randomUUID(), 301, "DE",
+                "item", priceFen, "CNY", true, true), quantity);
+    }
+
+    private static WalletCoupon coupon(Scope scope, UUID store, long threshold, long discount, boolean stepped) {
+        return new WalletCoupon("C-" + UUID.randomUUID(), "s", scope, store, threshold, discount, stepped,
+                Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+    }
+}
