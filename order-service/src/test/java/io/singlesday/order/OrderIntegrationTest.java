@@ -85,7 +85,7 @@ public abstract class OrderIntegrationTest {
         return new Sku(sku, product, storeId, brandId, priceFen);
     }
 
-    protected record Sku(UUID id, UUID productId, UUID storeId, UUID brandId, long priceFen) {
+    public record Sku(UUID id, UUID productId, UUID storeId, UUID brandId, long priceFen) {
     }
 
     protected String issueCoupon(String owner, CouponIssued.Scope scope, UUID storeId, long thresholdFen, long discountFen,
