@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every path of the checkout saga, with the participants scripted on the real broker. */
 class CheckoutSagaTest extends OrderIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final UUID brandA = UUID.randomUUID();
     private final UUID brandB = UUID.randomUUID();
     private final UUID storeA = UUID.randomUUID();
@@ -169,6 +172,22 @@ class CheckoutSagaTest extends OrderIntegrationTest {
         assertThat(field(paid.body(), "state")).isEqualTo("CONFIRMED");
         HttpResponse<String> tooLate = call("POST", "/api/orders/checkouts/" + field(paid.body(), "id") + "/cancel", shopper, null);
         assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+    }
+
+    @Test
+    void theSweeperCancelsCheckoutsOpenPastTheFestivalTimeLimitAndCountsThem() throws Exception {
+        Sku silent = listSku(storeA, brandA, 10_000);
+        participants().script(silent.id(), Script.SILENT);
+        double before = meters.counter("orders.stuck.cancelled").count();
+        HttpResponse<String> waiting = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(silent, 1)), List.of(), null), 0);
+        UUID checkoutId = UUID.fromString(field(waiting.body(), "id"));
+        // As if the festival clock had run an hour on (at 60x that is one real minute) while nobody answered.
+        sql.sql("update checkouts set placed_at = placed_at - interval '1 hour' where id = ?").param(checkoutId).update();
+
+        HttpResponse<String> outcome = call("GET", "/api/orders/checkouts/" + checkoutId, shopper, null, "Prefer", "wait=20");
+        assertCancelled(outcome, "STUCK");
+        assertEveryHoldGivenBack(checkoutId, false);
+        assertThat(meters.counter("orders.stuck.cancelled").count()).isEqualTo(before + 1);
     }
 
     private static void assertCancelled(HttpResponse<String> answer, String reason) {
