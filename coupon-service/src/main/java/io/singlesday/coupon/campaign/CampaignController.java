@@ -1,0 +1,45 @@
+package io.singlesday.coupon.campaign;
+
+import io.singlesday.platform.identity.Caller;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/coupons/campaigns")
+public class CampaignController {
+
+    private final Campaigns campaigns;
+
+    public CampaignController(Campaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('OPERATOR', 'BRAND')")
+    public Campaigns.Campaign create(@Valid @RequestBody CampaignRequest request, Authentication auth) {
+        return campaigns.create(request, Caller.of(auth));
+    }
+
+    @GetMapping
+    public List<Campaigns.Campaign> list() {
+        return campaigns.list();
+    }
+
+    @GetMapping("/{id}")
+    public Campaigns.Campaign one(@PathVariable UUID id) {
+        return campaigns.find(id);
+    }
+}
