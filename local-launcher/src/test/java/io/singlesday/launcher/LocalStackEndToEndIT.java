@@ -126,6 +126,55 @@ class LocalStackEndToEndIT {
 
     @Test
     @Order(4)
+    void aShopperClaimsACouponAndChecksOutThroughTheRealSagaInOneCall() throws Exception {
+        String operator = token("{\"subject\":\"ops-lead\",\"role\":\"OPERATOR\"}");
+        String shopper = token("{\"subject\":\"carol\",\"role\":\"SHOPPER\"}");
+        HttpResponse<String> campaign = call("POST", "/api/coupons/campaigns", operator, """
+                {"scope":"PLATFORM","title":"1 CNY off","thresholdFen":0,"discountFen":100,"stepped":false,"totalStock":10,
+                 "perShopper":1,"claimFrom":"2026-11-01T00:00:00Z","claimUntil":"2026-11-20T00:00:00Z",
+                 "redeemFrom":"2026-11-01T00:00:00Z","redeemUntil":"2026-11-20T00:00:00Z"}""");
+        assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
+        HttpResponse<String> claimed = call("POST", "/api/coupons/campaigns/" + json(campaign.body(), "id") + "/claims", shopper, null);
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(201);
+        String code = json(claimed.body(), "code");
+
+        String productId = json(call("GET", "/api/catalog/products?limit=1", null, null).body(), "id");
+        String product = call("GET", "/api/catalog/products/" + productId, null, null).body();
+        String skus = product.substring(product.indexOf("\"skus\""));
+        String sku = json(skus, "id");
+        int available = Integer.parseInt(json(skus, "available"));
+        String order = """
+                {"lines":[{"skuId":"%s","quantity":1}],"couponCodes":["%s"],"channel":"APP","address":{"recipient":"Carol",
+                 "street":"1 Wensan Road","city":"Hangzhou","province":"Zhejiang","latitude":30.27,"longitude":120.15}}"""
+                .formatted(sku, code);
+
+        // The order service learns SKUs and coupons from events; until it has, checkout answers 422 and keeps nothing.
+        HttpResponse<String> checkout = null;
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline && (checkout == null || checkout.statusCode() == 422)) {
+            checkout = call("POST", "/api/orders", shopper, order, "Idempotency-Key", "e2e-checkout", "Prefer", "wait=20");
+            Thread.sleep(checkout.statusCode() == 422 ? 500 : 0);
+        }
+        assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
+        assertThat(json(checkout.body(), "state")).isEqualTo("CONFIRMED");
+        HttpResponse<String> again = call("POST", "/api/orders", shopper, order, "Idempotency-Key", "e2e-checkout");
+        assertThat(json(again.body(), "id")).isEqualTo(json(checkout.body(), "id"));
+
+        int left = available;
+        String wallet = "";
+        deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && (left == available || !wallet.contains("REDEEMED"))) {
+            String after = call("GET", "/api/catalog/products/" + productId, null, null).body();
+            left = Integer.parseInt(json(after.substring(after.indexOf("\"skus\"")), "available"));
+            wallet = call("GET", "/api/coupons/wallet", shopper, null).body();
+            Thread.sleep(200);
+        }
+        assertThat(left).as("stock committed in the catalog").isEqualTo(available - 1);
+        assertThat(wallet).as("coupon redeemed in the coupon service").contains("\"state\":\"REDEEMED\"");
+    }
+
+    @Test
+    @Order(5)
     void badInputGetsProblemAnswers() throws Exception {
         String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
         HttpResponse<String> unknown = call("GET", "/api/nowhere", token, null);
@@ -137,7 +186,7 @@ class LocalStackEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aServiceThatIsDownGetsAPrompt503() throws Exception {
         stack.process("logistics-service").stop(Duration.ofSeconds(30));
         String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
@@ -157,7 +206,14 @@ class LocalStackEndToEndIT {
         return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
-    private static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
+    private static String json(String body, String field) {
+        var matcher = java.util.regex.Pattern.compile("\"" + field + "\":\"?([^\",}]*)").matcher(body);
+        assertThat(matcher.find()).as(field + " in " + body).isTrue();
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String json, String... headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -166,6 +222,9 @@ class LocalStackEndToEndIT {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
