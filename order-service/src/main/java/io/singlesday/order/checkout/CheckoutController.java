@@ -71,14 +71,14 @@ public class CheckoutController {
         return answer.location(location).header("Idempotency-Replayed", String.valueOf(accepted.replayed())).body(view);
     }
 
-    @GetMapping("/checkouts/{id}")
+    @GetMapping("/checkouts/{id:[0-9a-fA-F-]{36}}")
     public CheckoutView checkout(@PathVariable UUID id, @RequestHeader(value = "Prefer", required = false) String prefer,
                                  Authentication auth) throws InterruptedException {
         return awaitOutcome(id, waitSeconds(prefer), Caller.of(auth));
     }
 
     /** Only before payment: once the provider has been asked, the outcome is the provider's. */
-    @PostMapping("/checkouts/{id}/cancel")
+    @PostMapping("/checkouts/{id:[0-9a-fA-F-]{36}}/cancel")
     @PreAuthorize("hasRole('SHOPPER')")
     public CheckoutView cancel(@PathVariable UUID id, Authentication auth) {
         Caller caller = Caller.of(auth);

@@ -23,7 +23,7 @@ public class OrderController {
     }
 
     /** The order with its lines and status timeline: for its shopper and operators; anyone else gets a 404. */
-    @GetMapping("/{id}")
+    @GetMapping("/{id:[0-9a-fA-F-]{36}}")
     public OrderQueries.OrderDetail order(@PathVariable UUID id, Authentication auth) {
         return queries.order(id, Caller.of(auth));
     }
