@@ -160,6 +160,40 @@ class CouponServiceTest {
         eventually(() -> "ISSUED".equals(state(b)) ? List.of(1) : List.of());
     }
 
+    @Test
+    void operatorsScheduleFlashSalesThatCheckoutLearnsFromEventsAndCanWithdrawThem() throws Exception {
+        UUID sku = UUID.randomUUID();
+        Instant now = Instant.now();
+        String sale = """
+                {"title":"11 products for 11 hours","skuIds":["%s"],"provinces":["Zhejiang"],"%s":%d,
+                 "startsAt":"%s","endsAt":"%s"}""";
+        HttpResponse<String> created = Http.send(base(), "POST", "/api/coupons/promotions/flash-sales", operator,
+                sale.formatted(sku, "priceFen", 199_900, PAST, FUTURE));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = field(created.body(), "id");
+        assertThat(Http.send(base(), "GET", "/api/coupons/promotions/flash-sales", null, null).body()).contains(id);
+
+        List<String> events = eventually(() -> TopicRecords.valuesFor(Topics.COUPONS_PROMOTIONS.name(), id, Duration.ofSeconds(3)));
+        assertThat(events).singleElement().satisfies(e -> assertThat(e).contains("FlashSaleScheduled").contains(sku.toString()));
+        assertThat(Http.send(base(), "DELETE", "/api/coupons/promotions/flash-sales/" + id, operator, null).statusCode()).isEqualTo(200);
+        assertThat(Http.send(base(), "DELETE", "/api/coupons/promotions/flash-sales/" + id, operator, null).statusCode()).isEqualTo(200);
+        assertThat(eventually(() -> {
+            List<String> all = TopicRecords.valuesFor(Topics.COUPONS_PROMOTIONS.name(), id, Duration.ofSeconds(3));
+            return all.size() >= 2 ? all : List.<String>of();
+        })).hasSize(2).last().satisfies(e -> assertThat(e).contains("FlashSaleWithdrawn"));
+        assertThat(Http.send(base(), "GET", "/api/coupons/promotions/flash-sales", null, null).body()).doesNotContain(id);
+
+        Http.assertProblem(Http.send(base(), "POST", "/api/coupons/promotions/flash-sales", Tokens.shopper("s"),
+                sale.formatted(sku, "priceFen", 100, PAST, FUTURE)), 403);
+        Http.assertProblem(Http.send(base(), "POST", "/api/coupons/promotions/flash-sales", operator,
+                sale.formatted(sku, "percentOff", 100, PAST, FUTURE)), 400);
+        Http.assertProblem(Http.send(base(), "POST", "/api/coupons/promotions/flash-sales", operator,
+                sale.formatted(sku, "priceFen", 100, FUTURE, PAST)), 400);
+        Http.assertProblem(Http.send(base(), "POST", "/api/coupons/promotions/flash-sales", operator,
+                "{\"title\":\"nothing\",\"priceFen\":100,\"startsAt\":\"" + now + "\",\"endsAt\":\"" + FUTURE + "\"}"), 400);
+        Http.assertProblem(Http.send(base(), "DELETE", "/api/coupons/promotions/flash-sales/" + UUID.randomUUID(), operator, null), 404);
+    }
+
     private String state(String code) {
         return sql.sql("select state from coupons where code = ?").param(code).query(String.class).single();
     }

@@ -14,6 +14,9 @@ import io.singlesday.contracts.coupons.UnlockCoupons;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
+import io.singlesday.contracts.orders.ReminderTriggered;
+import io.singlesday.contracts.promotions.FlashSaleScheduled;
+import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
 import io.singlesday.contracts.catalog.ProductUnlisted;
 import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StockLevelChanged;
@@ -101,7 +104,15 @@ public final class EventCatalog {
     public static final EventType<CouponsUnlocked> COUPONS_UNLOCKED =
             new EventType<>("CouponsUnlocked", 1, CouponsUnlocked.class, Topics.COUPONS_REPLIES);
 
-    private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED,
+    public static final EventType<ReminderTriggered> REMINDER_TRIGGERED =
+            new EventType<>("ReminderTriggered", 1, ReminderTriggered.class, Topics.ORDERS_NOTIFICATIONS);
+    public static final EventType<FlashSaleScheduled> FLASH_SALE_SCHEDULED =
+            new EventType<>("FlashSaleScheduled", 1, FlashSaleScheduled.class, Topics.COUPONS_PROMOTIONS);
+    public static final EventType<FlashSaleWithdrawn> FLASH_SALE_WITHDRAWN =
+            new EventType<>("FlashSaleWithdrawn", 1, FlashSaleWithdrawn.class, Topics.COUPONS_PROMOTIONS);
+
+    private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED, REMINDER_TRIGGERED,
+            FLASH_SALE_SCHEDULED, FLASH_SALE_WITHDRAWN,
             INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED,
             COUPON_ISSUED, LOCK_COUPONS, REDEEM_COUPONS, UNLOCK_COUPONS,
             COUPONS_LOCKED, COUPON_LOCK_REJECTED, COUPONS_REDEEMED, COUPONS_UNLOCKED,

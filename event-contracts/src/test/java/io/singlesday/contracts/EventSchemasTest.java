@@ -17,6 +17,9 @@ import io.singlesday.contracts.coupons.UnlockCoupons;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
+import io.singlesday.contracts.orders.ReminderTriggered;
+import io.singlesday.contracts.promotions.FlashSaleScheduled;
+import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
 import io.singlesday.contracts.catalog.ProductUnlisted;
 import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StockLevelChanged;
@@ -113,7 +116,13 @@ class EventSchemasTest {
             Map.entry(EventCatalog.COUPON_LOCK_REJECTED, new CouponLockRejected(CHECKOUT, "C-7F3K-92QD",
                     CouponLockRejected.Reason.ALREADY_USED)),
             Map.entry(EventCatalog.COUPONS_REDEEMED, new CouponsRedeemed(CHECKOUT, 1)),
-            Map.entry(EventCatalog.COUPONS_UNLOCKED, new CouponsUnlocked(CHECKOUT, 1)));
+            Map.entry(EventCatalog.COUPONS_UNLOCKED, new CouponsUnlocked(CHECKOUT, 1)),
+            Map.entry(EventCatalog.FLASH_SALE_SCHEDULED, new FlashSaleScheduled(CAMPAIGN, "11 products for 11 hours",
+                    List.of(SKU), List.of(301L), List.of(), List.of("Zhejiang"), null, 30,
+                    Instant.parse("2026-11-10T16:00:00Z"), Instant.parse("2026-11-11T03:00:00Z"))),
+            Map.entry(EventCatalog.FLASH_SALE_WITHDRAWN, new FlashSaleWithdrawn(CAMPAIGN, "sold out")),
+            Map.entry(EventCatalog.REMINDER_TRIGGERED, new ReminderTriggered(CHECKOUT, "shopper-1", PRODUCT, CAMPAIGN,
+                    "11 products for 11 hours", Instant.parse("2026-11-10T16:00:00Z"))));
 
     @Test
     void everyEventTypeHasASample() {

@@ -126,9 +126,13 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A fresh festival needs something to sell: the catalog's demo generator, called as an operator would. */
+    /**
+     * A fresh festival needs something to sell: the catalog's demo generator, called as an operator would, but on
+     * the catalog itself: a bulk job outlasts the gateway's time limit for shoppers' requests on a busy machine.
+     */
     private void seedCatalog() {
         String gateway = process(ServiceSpec.GATEWAY.module()).url();
+        String catalog = process("catalog-service").url();
         try {
             var http = java.net.http.HttpClient.newHttpClient();
             String token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/dev/tokens"))
@@ -136,7 +140,7 @@ final class LocalStack implements AutoCloseable {
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"subject\":\"local-launcher\",\"role\":\"OPERATOR\"}"))
                             .build(), java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-            var seeded = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/catalog/demo/generate"))
+            var seeded = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(catalog + "/api/catalog/demo/generate"))
                     .timeout(Duration.ofMinutes(5))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(StackDefaults.SEED_CATALOG)).build(),

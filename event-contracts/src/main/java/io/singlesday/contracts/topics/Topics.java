@@ -45,9 +45,16 @@ public final class Topics {
     public static final Topic COUPONS_REPLIES = new Topic("coupons.replies", DEFAULT_PARTITIONS, "checkoutId", false,
             "the coupon service's answers to coupon commands");
 
+    public static final Topic COUPONS_PROMOTIONS = new Topic("coupons.promotions", DEFAULT_PARTITIONS, "promotionId", false,
+            "flash sales and other time-bound prices of the day, scheduled and withdrawn");
+
+    /** Keyed by shopper: one shopper's notifications arrive in order. */
+    public static final Topic ORDERS_NOTIFICATIONS = new Topic("orders.notifications", DEFAULT_PARTITIONS, "shopperId", false,
+            "reminders that fired: a product a shopper marked has gone on sale");
+
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
-            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS,
-            COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES);
+            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_NOTIFICATIONS,
+            COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES, COUPONS_PROMOTIONS);
 
     private Topics() {
     }

@@ -9,6 +9,7 @@ import io.singlesday.order.catalog.CatalogView;
 import io.singlesday.order.catalog.SkuView;
 import io.singlesday.order.pricing.PricedCheckout;
 import io.singlesday.order.pricing.Pricing;
+import io.singlesday.order.promotion.FlashSales;
 import io.singlesday.order.saga.CheckoutState;
 import io.singlesday.order.saga.OrderEvents;
 import io.singlesday.order.saga.OrderState;
@@ -55,9 +56,12 @@ public class PlaceCheckout {
     private final FestivalClock clock;
     private final SagaProperties saga;
     private final JsonMapper json;
+    private final FlashSales flashSales;
 
     public PlaceCheckout(JdbcClient sql, TransactionTemplate transactions, CatalogView catalog, Wallet wallet,
-                         Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json) {
+                         Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json,
+                         FlashSales flashSales) {
+        this.flashSales = flashSales;
         this.sql = sql;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -126,7 +130,13 @@ public class PlaceCheckout {
         if (!closed.isEmpty()) {
             throw ApiProblem.conflict("Store(s) closed: " + closed);
         }
-        return quantities.entrySet().stream().map(e -> new Pricing.Item(skus.get(e.getKey()), e.getValue())).toList();
+        Map<UUID, FlashSales.SalePrice> sales = flashSales.bestPrices(skus.values(), request.address().province(), clock.instant());
+        return quantities.entrySet().stream().map(e -> {
+            SkuView sku = skus.get(e.getKey());
+            FlashSales.SalePrice sale = sales.get(sku.skuId());
+            return sale == null ? new Pricing.Item(sku, e.getValue())
+                    : new Pricing.Item(sku.at(sale.priceFen()), e.getValue(), sale.promotionId());
+        }).toList();
     }
 
     private List<WalletCoupon> coupons(String shopperId, List<String> codes) {
@@ -182,11 +192,12 @@ public class PlaceCheckout {
                 SkuView sku = line.sku();
                 sql.sql("""
                         insert into order_lines (order_id, line_no, sku_id, product_id, brand_id, category_id, origin_country,
-                                                 title, quantity, unit_price_fen, list_fen, discount_fen, paid_fen)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 title, quantity, unit_price_fen, list_fen, discount_fen, paid_fen,
+                                                 promotion_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(orderId, ++lineNo, sku.skuId(), sku.productId(), sku.brandId(), sku.categoryId(),
                                 sku.originCountry(), sku.title(), line.quantity(), sku.priceFen(), line.listFen(),
-                                line.discountFen(), line.paidFen())
+                                line.discountFen(), line.paidFen(), line.promotionId())
                         .update();
             }
             events.timeline(orderId, OrderState.PLACED, "placed in checkout " + checkoutId);

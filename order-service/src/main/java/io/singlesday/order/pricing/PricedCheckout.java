@@ -26,7 +26,7 @@ public record PricedCheckout(List<Order> orders, List<AppliedCoupon> coupons, St
         }
     }
 
-    public record Line(SkuView sku, int quantity, long listFen, long discountFen) {
+    public record Line(SkuView sku, int quantity, long listFen, long discountFen, UUID promotionId) {
         public long paidFen() {
             return listFen - discountFen;
         }

@@ -21,7 +21,11 @@ public final class Pricing {
     private Pricing() {
     }
 
-    public record Item(SkuView sku, int quantity) {
+    /** {@code sku} carries the price of the day: the flash-sale price when {@code promotionId} names the sale. */
+    public record Item(SkuView sku, int quantity, java.util.UUID promotionId) {
+        public Item(SkuView sku, int quantity) {
+            this(sku, quantity, null);
+        }
     }
 
     public static PricedCheckout price(List<Item> items, List<WalletCoupon> coupons) {
@@ -85,7 +89,7 @@ public final class Pricing {
         for (List<Item> store : byStore.values()) {
             List<PricedCheckout.Line> lines = new ArrayList<>();
             for (Item item : store) {
-                lines.add(new PricedCheckout.Line(item.sku(), item.quantity(), list[i], discount[i]));
+                lines.add(new PricedCheckout.Line(item.sku(), item.quantity(), list[i], discount[i], item.promotionId()));
                 i++;
             }
             orders.add(new PricedCheckout.Order(store.getFirst().sku().storeId(), store.getFirst().sku().brandId(), lines));
