@@ -70,7 +70,7 @@ class CouponServiceTest {
                 statuses.add(f.get());
             }
         }
-        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).containsOnly(201, 409, 410);
         assertThat(statuses.subList(0, 200).stream().filter(s -> s == 201).count()).isEqualTo(50);
         assertThat(statuses.subList(200, 220).stream().filter(s -> s == 201).count()).isEqualTo(2);
         assertThat(count("select count(*) from coupons where campaign_id = ?::uuid", campaign)).isEqualTo(50);

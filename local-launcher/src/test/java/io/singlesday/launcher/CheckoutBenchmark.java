@@ -69,7 +69,7 @@ class CheckoutBenchmark {
     }
 
     private record Result(String name, int sent, long[] latenciesMicros, int confirmed, int cancelled, int failed,
-                          double wallSeconds, int offeredRate) {
+                          double wallSeconds, int offeredRate, Map<String, Integer> failures) {
     }
 
     private Result run(String name, List<String> skus, int perSecond, int seconds, boolean wait) throws Exception {
@@ -77,6 +77,7 @@ class CheckoutBenchmark {
         int total = perSecond * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         int[] outcomes = new int[3];
+        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
         long start = System.nanoTime();
         long[] lastAnswer = {start};
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -100,16 +101,21 @@ class CheckoutBenchmark {
                                     : answer.statusCode() == 202 ? "C" : "F";
                             outcomes["CXF".indexOf(state)]++;
                         }
+                        if (answer.statusCode() >= 300) {
+                            failures.merge(answer.statusCode() + " " + answer.body().replaceAll(".*\"detail\":\"([^\"]{0,60}).*", "$1"),
+                                    1, Integer::sum);
+                        }
                     } catch (Exception e) {
                         synchronized (outcomes) {
                             outcomes[2]++;
                         }
+                        failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                 });
             }
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(name, total, sorted, outcomes[0], outcomes[1], outcomes[2], (lastAnswer[0] - start) / 1e9, perSecond);
+        return new Result(name, total, sorted, outcomes[0], outcomes[1], outcomes[2], (lastAnswer[0] - start) / 1e9, perSecond, failures);
     }
 
     private static void report(Result r) {
@@ -118,6 +124,9 @@ class CheckoutBenchmark {
                 r.name(), r.offeredRate(), r.sent(), r.confirmed(), r.cancelled(), r.failed(),
                 r.confirmed() / r.wallSeconds(), pct(r, 0.50), pct(r, 0.90), pct(r, 0.99),
                 r.latenciesMicros().length == 0 ? 0 : r.latenciesMicros()[r.latenciesMicros().length - 1] / 1000.0);
+        if (!r.failures().isEmpty()) {
+            System.out.printf("benchmark:   failures %s%n", r.failures());
+        }
     }
 
     private static double pct(Result r, double p) {
@@ -163,13 +172,15 @@ class CheckoutBenchmark {
             }
             after = "&after=" + next.group(1);
         }
+        // The order service learns products from events; a fresh catalog of 10,000 takes it a while.
         String probe = token("probe");
-        long deadline = System.currentTimeMillis() + 180_000;
-        for (String sku : List.of(skus.getFirst(), skus.getLast())) {
+        long deadline = System.currentTimeMillis() + 600_000;
+        for (String sku : skus) {
             while (System.currentTimeMillis() < deadline && send("PUT", "/api/orders/cart/items/" + sku, probe,
                     "{\"quantity\":1}").statusCode() != 200) {
                 Thread.sleep(500);
             }
+            send("DELETE", "/api/orders/cart/items/" + sku, probe, null); // a cart holds at most 100 SKUs
         }
         Collections.shuffle(skus);
         return skus;

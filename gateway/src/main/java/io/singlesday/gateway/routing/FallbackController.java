@@ -1,6 +1,9 @@
 package io.singlesday.gateway.routing;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.singlesday.gateway.errors.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 @RestController
 public class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     private final ProblemWriter problems;
 
     public FallbackController(ProblemWriter problems) {
@@ -27,6 +32,10 @@ public class FallbackController {
     @RequestMapping("/fallback/{service}")
     public Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause != null && !(cause instanceof CallNotPermittedException)) {
+            // What opened (or is opening) the circuit; an open circuit's own refusals would only repeat it.
+            log.warn("Call to {} failed: {}: {}", service, cause.getClass().getName(), cause.getMessage());
+        }
         exchange.getResponse().getHeaders().set("Retry-After", "1");
         if (cause instanceof TimeoutException) {
             return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
