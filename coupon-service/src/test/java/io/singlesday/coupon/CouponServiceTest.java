@@ -129,16 +129,17 @@ class CouponServiceTest {
         String b = field(claim(campaign, Tokens.shopper(owner)).body(), "code");
 
         UUID first = UUID.randomUUID();
-        send(EventCatalog.LOCK_COUPONS, first, new LockCoupons(first, owner, List.of(a)));
-        send(EventCatalog.LOCK_COUPONS, first, new LockCoupons(first, owner, List.of(a)));
+        send(EventCatalog.LOCK_COUPONS, first, new LockCoupons(first, owner, List.of(a), spend(60_000)));
+        send(EventCatalog.LOCK_COUPONS, first, new LockCoupons(first, owner, List.of(a), spend(60_000)));
         UUID second = UUID.randomUUID();
-        send(EventCatalog.LOCK_COUPONS, second, new LockCoupons(second, owner, List.of(b, a)));
+        send(EventCatalog.LOCK_COUPONS, second, new LockCoupons(second, owner, List.of(b, a), spend(60_000)));
         UUID stranger = UUID.randomUUID();
-        send(EventCatalog.LOCK_COUPONS, stranger, new LockCoupons(stranger, "someone-else", List.of(b)));
+        send(EventCatalog.LOCK_COUPONS, stranger, new LockCoupons(stranger, "someone-else", List.of(b), spend(60_000)));
         UUID unknown = UUID.randomUUID();
-        send(EventCatalog.LOCK_COUPONS, unknown, new LockCoupons(unknown, owner, List.of("C-NOPE")));
+        send(EventCatalog.LOCK_COUPONS, unknown, new LockCoupons(unknown, owner, List.of("C-NOPE"), spend(60_000)));
 
-        assertThat(replies(first, 2)).allSatisfy(r -> assertThat(r).contains("CouponsLocked"));
+        // 50 off every 300 on a 600 checkout: 100 CNY off, all on its one order.
+        assertThat(replies(first, 2)).allSatisfy(r -> assertThat(r).contains("CouponsLocked").contains("\"minor\":10000"));
         assertThat(replies(second, 1)).singleElement().satisfies(r -> assertThat(r).contains("ALREADY_USED"));
         assertThat(state(b)).as("all or none: b was not held for the refused checkout").isEqualTo("ISSUED");
         assertThat(replies(stranger, 1)).singleElement().satisfies(r -> assertThat(r).contains("NOT_OWNER"));
@@ -147,14 +148,23 @@ class CouponServiceTest {
         send(EventCatalog.REDEEM_COUPONS, first, new RedeemCoupons(first));
         eventually(() -> "REDEEMED".equals(state(a)) ? List.of(1) : List.of());
 
+        String c = field(claim(campaign, Tokens.shopper(owner)).body(), "code");
+        UUID small = UUID.randomUUID();
+        send(EventCatalog.LOCK_COUPONS, small, new LockCoupons(small, owner, List.of(c), spend(29_999)));
+        assertThat(replies(small, 1)).singleElement().satisfies(r -> assertThat(r).contains("THRESHOLD_NOT_REACHED"));
+        UUID stacked = UUID.randomUUID();
+        send(EventCatalog.LOCK_COUPONS, stacked, new LockCoupons(stacked, owner, List.of(b, c), spend(90_000)));
+        assertThat(replies(stacked, 1)).singleElement().satisfies(r -> assertThat(r).contains("NOT_STACKABLE"));
+        assertThat(state(c)).isEqualTo("ISSUED");
+
         UUID timedOut = UUID.randomUUID();
         send(EventCatalog.UNLOCK_COUPONS, timedOut, new UnlockCoupons(timedOut, "PARTICIPANT_TIMEOUT"));
-        send(EventCatalog.LOCK_COUPONS, timedOut, new LockCoupons(timedOut, owner, List.of(b)));
+        send(EventCatalog.LOCK_COUPONS, timedOut, new LockCoupons(timedOut, owner, List.of(b), spend(60_000)));
         assertThat(replies(timedOut, 2)).anySatisfy(r -> assertThat(r).contains("CHECKOUT_RELEASED"));
         assertThat(state(b)).isEqualTo("ISSUED");
 
         UUID cancelled = UUID.randomUUID();
-        send(EventCatalog.LOCK_COUPONS, cancelled, new LockCoupons(cancelled, owner, List.of(b)));
+        send(EventCatalog.LOCK_COUPONS, cancelled, new LockCoupons(cancelled, owner, List.of(b), spend(60_000)));
         eventually(() -> "LOCKED".equals(state(b)) ? List.of(1) : List.of());
         send(EventCatalog.UNLOCK_COUPONS, cancelled, new UnlockCoupons(cancelled, "PAYMENT_DECLINED"));
         eventually(() -> "ISSUED".equals(state(b)) ? List.of(1) : List.of());
@@ -192,6 +202,10 @@ class CouponServiceTest {
         Http.assertProblem(Http.send(base(), "POST", "/api/coupons/promotions/flash-sales", operator,
                 "{\"title\":\"nothing\",\"priceFen\":100,\"startsAt\":\"" + now + "\",\"endsAt\":\"" + FUTURE + "\"}"), 400);
         Http.assertProblem(Http.send(base(), "DELETE", "/api/coupons/promotions/flash-sales/" + UUID.randomUUID(), operator, null), 404);
+    }
+
+    private static List<LockCoupons.OrderAmount> spend(long fen) {
+        return List.of(new LockCoupons.OrderAmount(UUID.randomUUID(), UUID.randomUUID(), io.singlesday.contracts.Money.fen(fen)));
     }
 
     private String state(String code) {

@@ -54,9 +54,19 @@ public abstract class OrderIntegrationTest {
     void startParticipants() throws InterruptedException {
         synchronized (OrderIntegrationTest.class) {
             if (participants == null) {
-                participants = new ScriptedParticipants(codec);
+                participants = new ScriptedParticipants(codec, this::agreedDiscounts);
             }
         }
+    }
+
+    /** A coupon service that agrees with the checkout: each order's priced discount, under the first code. */
+    private List<io.singlesday.contracts.coupons.CouponsLocked.OrderDiscount> agreedDiscounts(
+            io.singlesday.contracts.coupons.LockCoupons lock) {
+        return lock.orders().stream()
+                .map(o -> new io.singlesday.contracts.coupons.CouponsLocked.OrderDiscount(lock.codes().getFirst(), o.orderId(),
+                        Money.fen(sql.sql("select discount_fen from orders where id = ?").param(o.orderId()).query(Long.class).single())))
+                .filter(d -> d.amount().minor() > 0)
+                .toList();
     }
 
     protected static ScriptedParticipants participants() {

@@ -37,17 +37,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ScriptedParticipants implements AutoCloseable {
 
     /** In rising precedence: one refusing line refuses the whole command. */
-    public enum Script { ANSWER, ANSWER_TWICE, SILENT, REFUSE }
+    public enum Script { ANSWER, ANSWER_TWICE, MISPRICE, SILENT, REFUSE }
 
     private final EventCodec codec;
+    private final java.util.function.Function<LockCoupons, List<CouponsLocked.OrderDiscount>> discounts;
     private final Map<Object, Script> scripts = new ConcurrentHashMap<>();
     private final List<EventEnvelope<?>> commands = new CopyOnWriteArrayList<>();
     private final KafkaProducer<String, byte[]> producer = TopicRecords.producer();
     private final Thread worker;
     private volatile boolean running = true;
 
-    public ScriptedParticipants(EventCodec codec) throws InterruptedException {
+    /** @param discounts what the coupon service would answer for a lock: the test knows what the checkout priced */
+    public ScriptedParticipants(EventCodec codec,
+                                java.util.function.Function<LockCoupons, List<CouponsLocked.OrderDiscount>> discounts)
+            throws InterruptedException {
         this.codec = codec;
+        this.discounts = discounts;
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealEngines.shared().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "scripted-participants-" + UUID.randomUUID(),
@@ -91,8 +96,15 @@ public final class ScriptedParticipants implements AutoCloseable {
             case LockCoupons lock -> {
                 Script script = worst(List.copyOf(lock.codes()));
                 String refused = lock.codes().stream().filter(c -> scripts.get(c) == Script.REFUSE).findFirst().orElse(null);
+                List<CouponsLocked.OrderDiscount> answer = new java.util.ArrayList<>(discounts.apply(lock));
+                if (script == Script.MISPRICE) {
+                    CouponsLocked.OrderDiscount first = answer.removeFirst();
+                    answer.addFirst(new CouponsLocked.OrderDiscount(first.code(), first.orderId(),
+                            new io.singlesday.contracts.Money(first.amount().minor() + 1, first.amount().currency())));
+                    script = Script.ANSWER;
+                }
                 reply(script, EventCatalog.COUPONS_LOCKED, EventCatalog.COUPON_LOCK_REJECTED, lock.checkoutId(),
-                        new CouponsLocked(lock.checkoutId(), lock.codes()),
+                        new CouponsLocked(lock.checkoutId(), lock.codes(), answer),
                         new CouponLockRejected(lock.checkoutId(), refused, CouponLockRejected.Reason.ALREADY_USED));
             }
             default -> {

@@ -28,10 +28,10 @@ public class CouponCommandListener {
         EventEnvelope<?> command = codec.decode(record.value());
         switch (command.payload()) {
             case LockCoupons lock -> {
-                if (lock.codes().isEmpty()) {
-                    throw new UnreadableEventException("LockCoupons without codes for checkout " + lock.checkoutId());
+                if (lock.codes().isEmpty() || lock.orders().isEmpty()) {
+                    throw new UnreadableEventException("LockCoupons without codes or orders for checkout " + lock.checkoutId());
                 }
-                ledger.lock(lock.checkoutId(), lock.shopperId(), lock.codes());
+                ledger.lock(lock.checkoutId(), lock.shopperId(), lock.codes(), lock.orders());
             }
             case RedeemCoupons redeem -> ledger.redeem(redeem.checkoutId());
             case UnlockCoupons unlock -> ledger.unlock(unlock.checkoutId());

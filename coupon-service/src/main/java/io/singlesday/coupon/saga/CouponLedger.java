@@ -5,6 +5,7 @@ import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponLockRejected.Reason;
 import io.singlesday.contracts.coupons.CouponsLocked;
 import io.singlesday.contracts.coupons.CouponsRedeemed;
+import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.coupons.CouponsUnlocked;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.outbox.Outbox;
@@ -38,21 +39,11 @@ public class CouponLedger {
         this.clock = clock;
     }
 
-    private static final class Refused extends RuntimeException {
-        final String code;
-        final Reason reason;
-
-        Refused(String code, Reason reason) {
-            super(reason + " " + code, null, false, false);
-            this.code = code;
-            this.reason = reason;
-        }
+    private record Held(String shopperId, String state, Instant redeemFrom, Instant redeemUntil, String scope,
+                        UUID storeId, long thresholdFen, long discountFen, boolean stepped) {
     }
 
-    private record Held(String shopperId, String state, Instant redeemFrom, Instant redeemUntil) {
-    }
-
-    public void lock(UUID checkoutId, String shopperId, List<String> codes) {
+    public void lock(UUID checkoutId, String shopperId, List<String> codes, List<LockCoupons.OrderAmount> orders) {
         try {
             transactions.executeWithoutResult(status -> {
                 int first = sql.sql("""
@@ -64,28 +55,40 @@ public class CouponLedger {
                     return;
                 }
                 Instant now = clock.instant();
+                java.util.Map<String, CouponDiscounts.Rule> rules = new java.util.HashMap<>();
                 for (String code : codes.stream().sorted().toList()) {
                     Held held = sql.sql("""
-                            select c.shopper_id, c.state, k.redeem_from, k.redeem_until
+                            select c.shopper_id, c.state, k.redeem_from, k.redeem_until, k.scope, k.store_id, k.threshold_fen,
+                                   k.discount_fen, k.stepped
                             from coupons c join campaigns k on k.id = c.campaign_id where c.code = ? for update of c""")
                             .param(code)
                             .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                                    rs.getTimestamp(4).toInstant()))
-                            .optional().orElseThrow(() -> new Refused(code, Reason.UNKNOWN_COUPON));
+                                    rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getObject(6, UUID.class),
+                                    rs.getLong(7), rs.getLong(8), rs.getBoolean(9)))
+                            .optional().orElseThrow(() -> new CouponDiscounts.Refused(code, Reason.UNKNOWN_COUPON));
                     if (!held.shopperId().equals(shopperId)) {
-                        throw new Refused(code, Reason.NOT_OWNER);
+                        throw new CouponDiscounts.Refused(code, Reason.NOT_OWNER);
                     }
                     if (!"ISSUED".equals(held.state())) {
-                        throw new Refused(code, Reason.ALREADY_USED);
+                        throw new CouponDiscounts.Refused(code, Reason.ALREADY_USED);
                     }
                     if (now.isBefore(held.redeemFrom()) || !now.isBefore(held.redeemUntil())) {
-                        throw new Refused(code, Reason.NOT_REDEEMABLE_NOW);
+                        throw new CouponDiscounts.Refused(code, Reason.NOT_REDEEMABLE_NOW);
                     }
                     sql.sql("update coupons set state = 'LOCKED', locked_by = ? where code = ?").params(checkoutId, code).update();
+                    rules.put(code, new CouponDiscounts.Rule(code, "PLATFORM".equals(held.scope()), held.storeId(),
+                            held.thresholdFen(), held.discountFen(), held.stepped()));
                 }
-                outbox.append(EventCatalog.COUPONS_LOCKED, checkoutId.toString(), new CouponsLocked(checkoutId, codes));
+                List<CouponsLocked.OrderDiscount> discounts = CouponDiscounts.compute(codes.stream().map(rules::get).toList(), orders);
+                sql.sql("""
+                        update checkout_locks set discount_codes = ?, discount_orders = ?, discount_fen = ? where checkout_id = ?""")
+                        .params(discounts.stream().map(CouponsLocked.OrderDiscount::code).toArray(String[]::new),
+                                discounts.stream().map(CouponsLocked.OrderDiscount::orderId).toArray(UUID[]::new),
+                                discounts.stream().map(d -> d.amount().minor()).toArray(Long[]::new), checkoutId)
+                        .update();
+                outbox.append(EventCatalog.COUPONS_LOCKED, checkoutId.toString(), new CouponsLocked(checkoutId, codes, discounts));
             });
-        } catch (Refused refused) {
+        } catch (CouponDiscounts.Refused refused) {
             transactions.executeWithoutResult(status -> {
                 int first = sql.sql("""
                         insert into checkout_locks (checkout_id, outcome, code, reason) values (?, 'REJECTED', ?, ?)
@@ -102,17 +105,29 @@ public class CouponLedger {
     }
 
     private void repeatRecordedAnswer(UUID checkoutId) {
-        record Recorded(String outcome, String code, String reason, List<String> codes) {
+        record Recorded(String outcome, String code, String reason, List<String> codes,
+                        List<CouponsLocked.OrderDiscount> discounts) {
         }
-        Optional<Recorded> recorded = sql.sql("select outcome, code, reason, codes from checkout_locks where checkout_id = ?")
+        Optional<Recorded> recorded = sql.sql("""
+                select outcome, code, reason, codes, discount_codes, discount_orders, discount_fen
+                from checkout_locks where checkout_id = ?""")
                 .param(checkoutId)
-                .query((rs, n) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
-                        List.of((String[]) rs.getArray(4).getArray())))
+                .query((rs, n) -> {
+                    String[] codes = (String[]) rs.getArray(5).getArray();
+                    UUID[] orders = (UUID[]) rs.getArray(6).getArray();
+                    Long[] fen = (Long[]) rs.getArray(7).getArray();
+                    List<CouponsLocked.OrderDiscount> discounts = new java.util.ArrayList<>();
+                    for (int i = 0; i < codes.length; i++) {
+                        discounts.add(new CouponsLocked.OrderDiscount(codes[i], orders[i], io.singlesday.contracts.Money.fen(fen[i])));
+                    }
+                    return new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
+                            List.of((String[]) rs.getArray(4).getArray()), discounts);
+                })
                 .optional();
         recorded.ifPresent(r -> {
             switch (r.outcome()) {
                 case "LOCKED", "REDEEMED" -> outbox.append(EventCatalog.COUPONS_LOCKED, checkoutId.toString(),
-                        new CouponsLocked(checkoutId, r.codes()));
+                        new CouponsLocked(checkoutId, r.codes(), r.discounts()));
                 case "RELEASED" -> outbox.append(EventCatalog.COUPON_LOCK_REJECTED, checkoutId.toString(),
                         new CouponLockRejected(checkoutId, null, Reason.CHECKOUT_RELEASED));
                 default -> outbox.append(EventCatalog.COUPON_LOCK_REJECTED, checkoutId.toString(),

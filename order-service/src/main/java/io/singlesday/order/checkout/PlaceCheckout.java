@@ -1,6 +1,7 @@
 package io.singlesday.order.checkout;
 
 import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.Money;
 import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.orders.OrderConfirmed.Channel;
 import io.singlesday.contracts.stock.ReserveStock;
@@ -178,6 +179,7 @@ public class PlaceCheckout {
             return false;
         }
         List<ReserveStock> reservations = new ArrayList<>();
+        List<LockCoupons.OrderAmount> amounts = new ArrayList<>();
         for (PricedCheckout.Order order : priced.orders()) {
             UUID orderId = UUID.randomUUID();
             sql.sql("""
@@ -200,6 +202,7 @@ public class PlaceCheckout {
                                 line.discountFen(), line.paidFen(), line.promotionId())
                         .update();
             }
+            amounts.add(new LockCoupons.OrderAmount(orderId, order.storeId(), new Money(order.listFen(), priced.currency())));
             events.timeline(orderId, OrderState.PLACED, "placed in checkout " + checkoutId);
             outbox.append(EventCatalog.ORDER_PLACED, orderId.toString(), events.placed(orderId));
             reservations.add(new ReserveStock(orderId,
@@ -208,7 +211,7 @@ public class PlaceCheckout {
         reservations.forEach(r -> outbox.append(EventCatalog.RESERVE_STOCK, r.orderId().toString(), r));
         if (!priced.coupons().isEmpty()) {
             outbox.append(EventCatalog.LOCK_COUPONS, checkoutId.toString(), new LockCoupons(checkoutId, shopperId,
-                    priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toList()));
+                    priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toList(), amounts));
         }
         return true;
     }

@@ -2,6 +2,7 @@ package io.singlesday.order.pricing;
 
 import io.singlesday.contracts.coupons.CouponIssued.Scope;
 import io.singlesday.order.catalog.SkuView;
+import io.singlesday.platform.money.Apportion;
 import io.singlesday.order.wallet.WalletCoupon;
 import io.singlesday.platform.web.ApiProblem;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * Prices a checkout from list prices and the shopper's coupons. Stacking rule: at most one store coupon per store
  * plus one platform voucher. Store coupons count their store's lines; the platform voucher then counts what is
- * left of the whole checkout. Each discount is apportioned to lines with {@link Apportion}.
+ * left of the whole checkout, split first over the orders (stores) and then over each order's lines, all with
+ * {@link Apportion}.
  */
 public final class Pricing {
 
@@ -77,9 +79,19 @@ public final class Pricing {
                 remaining[i] = list[i] - discount[i];
             }
             long off = required(platform, java.util.Arrays.stream(remaining).sum());
-            long[] shares = Apportion.split(off, remaining);
-            for (int i = 0; i < shares.length; i++) {
-                discount[i] += shares[i];
+            // First to orders, then within each order to its lines: the coupon service answers the same split per
+            // order, so both sides agree to the fen on what each order was given.
+            int[] bounds = storeBounds(byStore);
+            long[] perOrder = new long[bounds.length - 1];
+            for (int o = 0; o < perOrder.length; o++) {
+                perOrder[o] = java.util.Arrays.stream(remaining, bounds[o], bounds[o + 1]).sum();
+            }
+            long[] orderShares = Apportion.split(off, perOrder);
+            for (int o = 0; o < perOrder.length; o++) {
+                long[] lineShares = Apportion.split(orderShares[o], java.util.Arrays.copyOfRange(remaining, bounds[o], bounds[o + 1]));
+                for (int i = 0; i < lineShares.length; i++) {
+                    discount[bounds[o] + i] += lineShares[i];
+                }
             }
             applied.add(new PricedCheckout.AppliedCoupon(platform.code(), null, off));
         }
@@ -95,6 +107,17 @@ public final class Pricing {
             orders.add(new PricedCheckout.Order(store.getFirst().sku().storeId(), store.getFirst().sku().brandId(), lines));
         }
         return new PricedCheckout(orders, applied, currency);
+    }
+
+    /** Where each store's lines start in the flattened line arrays, plus the end. */
+    private static int[] storeBounds(Map<UUID, List<Item>> byStore) {
+        int[] bounds = new int[byStore.size() + 1];
+        int o = 0;
+        for (List<Item> lines : byStore.values()) {
+            bounds[o + 1] = bounds[o] + lines.size();
+            o++;
+        }
+        return bounds;
     }
 
     private static long required(WalletCoupon coupon, long eligibleFen) {

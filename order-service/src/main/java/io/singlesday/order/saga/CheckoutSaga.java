@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,10 +92,24 @@ public class CheckoutSaga {
                 .ifPresent(c -> cancel(c, Reason.STOCK_REJECTED, why));
     }
 
+    /**
+     * The coupon service holds the coupons and says what they take off each order. That must be what this
+     * checkout priced, to the fen; if the two disagree (a rule changed in between), nobody is charged a price
+     * the coupon service does not stand behind: the checkout is cancelled.
+     */
     @Transactional
-    public void couponsLocked(UUID checkoutId) {
+    public void couponsLocked(UUID checkoutId, Map<UUID, Long> discountPerOrder) {
         lock(checkoutId).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS && "REQUESTED".equals(c.couponsState()))
                 .ifPresent(c -> {
+                    Map<UUID, Long> priced = new HashMap<>();
+                    sql.sql("select id, discount_fen from orders where checkout_id = ?").param(c.id())
+                            .query((rs, n) -> priced.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+                    priced.values().removeIf(fen -> fen == 0);
+                    if (!priced.equals(discountPerOrder)) {
+                        cancel(c, Reason.COUPON_REJECTED, "the coupon service's discounts " + discountPerOrder
+                                + " differ from the checkout's " + priced);
+                        return;
+                    }
                     sql.sql("update checkouts set coupons_state = 'LOCKED', updated_at = now() where id = ?").param(c.id()).update();
                     payIfEverythingHeld(c.id());
                 });

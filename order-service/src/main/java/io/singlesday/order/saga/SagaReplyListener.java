@@ -47,7 +47,9 @@ public class SagaReplyListener {
                 case StockReserved reserved -> saga.stockReserved(reserved.orderId());
                 case StockReservationRejected rejected -> saga.stockRejected(rejected.orderId(),
                         rejected.reason() + (rejected.skuId() == null ? "" : " for SKU " + rejected.skuId()));
-                case CouponsLocked locked -> saga.couponsLocked(locked.checkoutId());
+                case CouponsLocked locked -> saga.couponsLocked(locked.checkoutId(), locked.discounts().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(d -> d.orderId(),
+                                java.util.stream.Collectors.summingLong(d -> d.amount().minor()))));
                 case CouponLockRejected rejected -> saga.couponsRejected(rejected.checkoutId(),
                         rejected.reason() + (rejected.code() == null ? "" : " for coupon " + rejected.code()));
                 default -> {

@@ -101,6 +101,19 @@ class CheckoutSagaTest extends OrderIntegrationTest {
     }
 
     @Test
+    void aCouponServiceThatPricesDifferentlyCancelsTheCheckout() throws Exception {
+        Sku sku = listSku(storeA, brandA, 10_000);
+        String coupon = issueCoupon(shopperId, Scope.STORE, storeA, 5_000, 1_000, false);
+        participants().script(coupon, Script.MISPRICE);
+
+        HttpResponse<String> answer = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(sku, 1)), List.of(coupon), null), 20);
+
+        assertCancelled(answer, "COUPON_REJECTED");
+        assertThat(answer.body()).contains("differ from the checkout");
+        assertEveryHoldGivenBack(UUID.fromString(field(answer.body(), "id")), true);
+    }
+
+    @Test
     void declinedPaymentCancelsAndCompensates() throws Exception {
         Sku sku = listSku(storeA, brandA, 12_366); // ends in .66 CNY: the simulated provider declines it
 

@@ -1,4 +1,4 @@
-package io.singlesday.order.pricing;
+package io.singlesday.platform.money;
 
 import java.math.BigInteger;
 import java.util.Arrays;

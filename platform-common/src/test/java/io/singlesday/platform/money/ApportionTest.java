@@ -1,4 +1,4 @@
-package io.singlesday.order.pricing;
+package io.singlesday.platform.money;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
