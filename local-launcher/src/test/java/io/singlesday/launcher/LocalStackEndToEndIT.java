@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackEndToEndIT {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as the gateway speaks it: no h2c upgrade attempt on the first request of each connection.
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private static LocalStack stack;
     private static String gateway;
