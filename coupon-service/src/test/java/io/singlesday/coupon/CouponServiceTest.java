@@ -204,8 +204,42 @@ class CouponServiceTest {
         Http.assertProblem(Http.send(base(), "DELETE", "/api/coupons/promotions/flash-sales/" + UUID.randomUUID(), operator, null), 404);
     }
 
+    @Test
+    void aProductCouponTakesItsDiscountFromItsProductBeforeTheStoreCoupon() throws Exception {
+        UUID store = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        String owner = "product-" + UUID.randomUUID();
+        HttpResponse<String> productCampaign = Http.send(base(), "POST", "/api/coupons/campaigns", operator, """
+                {"scope":"PRODUCT","storeId":"%s","productId":"%s","title":"300 off the phone","thresholdFen":0,
+                 "discountFen":30000,"stepped":false,"totalStock":10,"perShopper":1,"claimFrom":"%s","claimUntil":"%s",
+                 "redeemFrom":"%s","redeemUntil":"%s"}""".formatted(store, product, PAST, FUTURE, PAST, FUTURE));
+        assertThat(productCampaign.statusCode()).as(productCampaign.body()).isEqualTo(201);
+        String p = field(claim(field(productCampaign.body(), "id"), Tokens.shopper(owner)).body(), "code");
+        String s = field(claim(campaign(operator, "STORE", store, 10, 1, PAST, FUTURE), Tokens.shopper(owner)).body(), "code");
+        Http.assertProblem(Http.send(base(), "POST", "/api/coupons/campaigns", operator, """
+                {"scope":"STORE","storeId":"%s","productId":"%s","title":"x","thresholdFen":0,"discountFen":1,"stepped":false,
+                 "totalStock":1,"perShopper":1,"claimFrom":"%s","claimUntil":"%s","redeemFrom":"%s","redeemUntil":"%s"}"""
+                .formatted(store, product, PAST, FUTURE, PAST, FUTURE)), 400);
+
+        UUID checkout = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        send(EventCatalog.LOCK_COUPONS, checkout, new LockCoupons(checkout, owner, List.of(p, s), List.of(
+                new LockCoupons.OrderAmount(order, store, io.singlesday.contracts.Money.fen(310_000), List.of(
+                        new LockCoupons.ProductAmount(product, io.singlesday.contracts.Money.fen(300_000)),
+                        new LockCoupons.ProductAmount(UUID.randomUUID(), io.singlesday.contracts.Money.fen(10_000)))))));
+        // The product coupon: 300 off the phone. The store coupon (50 off every 300 of what is left, 2,800): 450.
+        assertThat(replies(checkout, 1)).singleElement().satisfies(r -> assertThat(r).contains("CouponsLocked")
+                .contains("\"minor\":30000").contains("\"minor\":45000"));
+
+        UUID elsewhere = UUID.randomUUID();
+        String p2 = field(claim(field(productCampaign.body(), "id"), Tokens.shopper("other-" + owner)).body(), "code");
+        send(EventCatalog.LOCK_COUPONS, elsewhere, new LockCoupons(elsewhere, "other-" + owner, List.of(p2), spend(60_000)));
+        assertThat(replies(elsewhere, 1)).singleElement().satisfies(r -> assertThat(r).contains("WRONG_PRODUCT"));
+    }
+
     private static List<LockCoupons.OrderAmount> spend(long fen) {
-        return List.of(new LockCoupons.OrderAmount(UUID.randomUUID(), UUID.randomUUID(), io.singlesday.contracts.Money.fen(fen)));
+        return List.of(new LockCoupons.OrderAmount(UUID.randomUUID(), UUID.randomUUID(), io.singlesday.contracts.Money.fen(fen),
+                List.of()));
     }
 
     private String state(String code) {

@@ -101,7 +101,7 @@ public abstract class OrderIntegrationTest {
     protected String issueCoupon(String owner, CouponIssued.Scope scope, UUID storeId, long thresholdFen, long discountFen,
                                  boolean stepped) {
         String code = "CPN-" + UUID.randomUUID().toString().substring(0, 13);
-        publish(EventCatalog.COUPON_ISSUED, owner, new CouponIssued(code, UUID.randomUUID(), owner, scope, storeId,
+        publish(EventCatalog.COUPON_ISSUED, owner, new CouponIssued(code, UUID.randomUUID(), owner, scope, storeId, null,
                 Money.fen(thresholdFen), Money.fen(discountFen), stepped, Instant.now().minus(Duration.ofDays(400)),
                 Instant.now().plus(Duration.ofDays(400)), Instant.now()));
         await(() -> sql.sql("select count(*) from wallet_coupons where code = ?").param(code).query(Integer.class).single() == 1);

@@ -25,7 +25,7 @@ public class Campaigns {
         this.stores = stores;
     }
 
-    public record Campaign(UUID id, Scope scope, UUID storeId, String title, long thresholdFen, long discountFen,
+    public record Campaign(UUID id, Scope scope, UUID storeId, UUID productId, String title, long thresholdFen, long discountFen,
                            boolean stepped, int totalStock, int issued, int perShopper, Instant claimFrom,
                            Instant claimUntil, Instant redeemFrom, Instant redeemUntil) {
     }
@@ -38,6 +38,9 @@ public class Campaigns {
             throw ApiProblem.badRequest("discountFen must not exceed thresholdFen");
         }
         UUID storeId = r.storeId();
+        if ((r.scope() == Scope.PRODUCT) != (r.productId() != null)) {
+            throw ApiProblem.badRequest("A productId is given for, and only for, a PRODUCT coupon");
+        }
         if (r.scope() == Scope.PLATFORM) {
             if (!caller.has(Role.OPERATOR)) {
                 throw ApiProblem.forbidden("Only operators create platform vouchers");
@@ -47,7 +50,7 @@ public class Campaigns {
             }
         } else if (caller.has(Role.OPERATOR)) {
             if (storeId == null) {
-                throw ApiProblem.badRequest("A store coupon needs a storeId");
+                throw ApiProblem.badRequest("A store or product coupon needs a storeId");
             }
         } else {
             UUID own = caller.brandId() == null ? null
@@ -62,10 +65,10 @@ public class Campaigns {
         }
         UUID id = UUID.randomUUID();
         sql.sql("""
-                insert into campaigns (id, scope, store_id, title, threshold_fen, discount_fen, currency, stepped, total_stock,
-                                       per_shopper, claim_from, claim_until, redeem_from, redeem_until, created_by)
-                values (?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, r.scope().name(), storeId, r.title(), r.thresholdFen(), r.discountFen(), r.stepped(),
+                insert into campaigns (id, scope, store_id, product_id, title, threshold_fen, discount_fen, currency, stepped,
+                                       total_stock, per_shopper, claim_from, claim_until, redeem_from, redeem_until, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, r.scope().name(), storeId, r.productId(), r.title(), r.thresholdFen(), r.discountFen(), r.stepped(),
                         r.totalStock(), r.perShopper(), Timestamp.from(r.claimFrom()), Timestamp.from(r.claimUntil()),
                         Timestamp.from(r.redeemFrom()), Timestamp.from(r.redeemUntil()), caller.subject())
                 .update();
@@ -83,12 +86,13 @@ public class Campaigns {
     private List<Campaign> query(String tail, Object... params) {
         return sql.sql("""
                 select id, scope, store_id, title, threshold_fen, discount_fen, stepped, total_stock, issued, per_shopper,
-                       claim_from, claim_until, redeem_from, redeem_until from campaigns\s""" + tail)
+                       claim_from, claim_until, redeem_from, redeem_until, product_id from campaigns\s""" + tail)
                 .params(params)
                 .query((rs, n) -> new Campaign(rs.getObject(1, UUID.class), Scope.valueOf(rs.getString(2)),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7),
-                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getTimestamp(11).toInstant(),
-                        rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant()))
+                        rs.getObject(3, UUID.class), rs.getObject(15, UUID.class), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), rs.getBoolean(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
+                        rs.getTimestamp(14).toInstant()))
                 .list();
     }
 }

@@ -55,7 +55,7 @@ public class CouponIssuer {
         sql.sql("insert into coupons (code, campaign_id, shopper_id, state, issued_at) values (?, ?, ?, 'ISSUED', ?)")
                 .params(code, campaign.id(), shopperId, Timestamp.from(festivalNow)).update();
         outbox.append(EventCatalog.COUPON_ISSUED, shopperId, new CouponIssued(code, campaign.id(), shopperId,
-                campaign.scope(), campaign.storeId(), Money.fen(campaign.thresholdFen()), Money.fen(campaign.discountFen()),
+                campaign.scope(), campaign.storeId(), campaign.productId(), Money.fen(campaign.thresholdFen()), Money.fen(campaign.discountFen()),
                 campaign.stepped(), campaign.redeemFrom(), campaign.redeemUntil(), festivalNow));
         return code;
     }

@@ -3,6 +3,7 @@ package io.singlesday.coupon.saga;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.coupons.CouponLockRejected.Reason;
 import io.singlesday.contracts.coupons.CouponsLocked.OrderDiscount;
+import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.coupons.LockCoupons.OrderAmount;
 import io.singlesday.platform.money.Apportion;
 
@@ -13,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a checkout's coupons take off each of its orders. The rules the coupon service owns: at most one store
- * coupon per store, on that store's order; at most one platform voucher, on what the store coupons leave of the
- * whole checkout, split over the orders in the order given by largest remainder (the same split the order
+ * What a checkout's coupons take off each of its orders. The rules the coupon service owns: at most one product
+ * coupon per product, on that product's amount; at most one store coupon per store, on what product coupons
+ * leave of that store's order; at most one platform voucher, on what the others leave of the whole checkout, split over the orders in the order given by largest remainder (the same split the order
  * service makes, so both agree to the fen).
  */
 final class CouponDiscounts {
@@ -23,7 +24,9 @@ final class CouponDiscounts {
     private CouponDiscounts() {
     }
 
-    record Rule(String code, boolean platform, UUID storeId, long thresholdFen, long discountFen, boolean stepped) {
+    /** {@code productId} is set for a product coupon (which also names its store), null otherwise. */
+    record Rule(String code, boolean platform, UUID storeId, UUID productId, long thresholdFen, long discountFen,
+                boolean stepped) {
         long discountOn(long eligibleFen) {
             if (eligibleFen <= 0 || eligibleFen < thresholdFen) {
                 return 0;
@@ -49,8 +52,33 @@ final class CouponDiscounts {
         long[] left = orders.stream().mapToLong(o -> o.amount().minor()).toArray();
         List<OrderDiscount> discounts = new ArrayList<>();
         Map<UUID, String> storeTaken = new HashMap<>();
+        Map<UUID, String> productTaken = new HashMap<>();
+        for (Rule coupon : coupons.stream().filter(c -> c.productId() != null).toList()) {
+            if (productTaken.putIfAbsent(coupon.productId(), coupon.code()) != null) {
+                throw new Refused(coupon.code(), Reason.NOT_STACKABLE);
+            }
+            int o = -1;
+            long productAmount = 0;
+            for (int i = 0; i < orders.size() && o < 0; i++) {
+                for (LockCoupons.ProductAmount p : orders.get(i).products()) {
+                    if (p.productId().equals(coupon.productId())) {
+                        o = i;
+                        productAmount = p.amount().minor();
+                    }
+                }
+            }
+            if (o < 0) {
+                throw new Refused(coupon.code(), Reason.WRONG_PRODUCT);
+            }
+            long off = coupon.discountOn(productAmount);
+            if (off == 0) {
+                throw new Refused(coupon.code(), Reason.THRESHOLD_NOT_REACHED);
+            }
+            left[o] -= off;
+            discounts.add(new OrderDiscount(coupon.code(), orders.get(o).orderId(), new Money(off, currency)));
+        }
         Rule platform = null;
-        for (Rule coupon : coupons) {
+        for (Rule coupon : coupons.stream().filter(c -> c.productId() == null).toList()) {
             if (coupon.platform()) {
                 if (platform != null) {
                     throw new Refused(coupon.code(), Reason.NOT_STACKABLE);

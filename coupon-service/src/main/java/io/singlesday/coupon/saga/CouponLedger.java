@@ -40,7 +40,7 @@ public class CouponLedger {
     }
 
     private record Held(String shopperId, String state, Instant redeemFrom, Instant redeemUntil, String scope,
-                        UUID storeId, long thresholdFen, long discountFen, boolean stepped) {
+                        UUID storeId, long thresholdFen, long discountFen, boolean stepped, UUID productId) {
     }
 
     public void lock(UUID checkoutId, String shopperId, List<String> codes, List<LockCoupons.OrderAmount> orders) {
@@ -59,12 +59,12 @@ public class CouponLedger {
                 for (String code : codes.stream().sorted().toList()) {
                     Held held = sql.sql("""
                             select c.shopper_id, c.state, k.redeem_from, k.redeem_until, k.scope, k.store_id, k.threshold_fen,
-                                   k.discount_fen, k.stepped
+                                   k.discount_fen, k.stepped, k.product_id
                             from coupons c join campaigns k on k.id = c.campaign_id where c.code = ? for update of c""")
                             .param(code)
                             .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                                     rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getObject(6, UUID.class),
-                                    rs.getLong(7), rs.getLong(8), rs.getBoolean(9)))
+                                    rs.getLong(7), rs.getLong(8), rs.getBoolean(9), rs.getObject(10, UUID.class)))
                             .optional().orElseThrow(() -> new CouponDiscounts.Refused(code, Reason.UNKNOWN_COUPON));
                     if (!held.shopperId().equals(shopperId)) {
                         throw new CouponDiscounts.Refused(code, Reason.NOT_OWNER);
@@ -77,7 +77,7 @@ public class CouponLedger {
                     }
                     sql.sql("update coupons set state = 'LOCKED', locked_by = ? where code = ?").params(checkoutId, code).update();
                     rules.put(code, new CouponDiscounts.Rule(code, "PLATFORM".equals(held.scope()), held.storeId(),
-                            held.thresholdFen(), held.discountFen(), held.stepped()));
+                            held.productId(), held.thresholdFen(), held.discountFen(), held.stepped()));
                 }
                 List<CouponsLocked.OrderDiscount> discounts = CouponDiscounts.compute(codes.stream().map(rules::get).toList(), orders);
                 sql.sql("""

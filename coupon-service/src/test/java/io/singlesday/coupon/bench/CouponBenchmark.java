@@ -64,7 +64,7 @@ class CouponBenchmark {
     private void claimRush(String name, int campaignCount, int stock, int attempts) throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < campaignCount; i++) {
-            ids.add(campaigns.create(new CampaignRequest(Scope.PLATFORM, null, "bench", 0, 100, false, stock, 1,
+            ids.add(campaigns.create(new CampaignRequest(Scope.PLATFORM, null, null, "bench", 0, 100, false, stock, 1,
                     PAST, FUTURE, PAST, FUTURE), operator).id());
         }
         AtomicInteger issued = new AtomicInteger();
@@ -97,7 +97,7 @@ class CouponBenchmark {
     }
 
     private void lockAndRelease(int checkouts) throws Exception {
-        UUID campaign = campaigns.create(new CampaignRequest(Scope.PLATFORM, null, "bench", 0, 100, false, checkouts, 1,
+        UUID campaign = campaigns.create(new CampaignRequest(Scope.PLATFORM, null, null, "bench", 0, 100, false, checkouts, 1,
                 PAST, FUTURE, PAST, FUTURE), operator).id();
         List<String[]> holders = new ArrayList<>();
         for (int i = 0; i < checkouts; i++) {
@@ -112,7 +112,7 @@ class CouponBenchmark {
                     UUID checkout = UUID.randomUUID();
                     long t0 = System.nanoTime();
                     ledger.lock(checkout, holder[0], List.of(holder[1]),
-                            List.of(new LockCoupons.OrderAmount(UUID.randomUUID(), UUID.randomUUID(), Money.fen(10_000))));
+                            List.of(new LockCoupons.OrderAmount(UUID.randomUUID(), UUID.randomUUID(), Money.fen(10_000), List.of())));
                     long t1 = System.nanoTime();
                     ledger.unlock(checkout);
                     long t2 = System.nanoTime();

@@ -7,11 +7,11 @@ public record CouponLockRejected(UUID checkoutId, String code, Reason reason) {
 
     /**
      * CHECKOUT_RELEASED: the checkout was unlocked (cancelled) before this lock arrived. NOT_STACKABLE: more than
-     * one platform voucher, or more than one coupon for a store. WRONG_STORE: a store coupon for a store with no
-     * order in the checkout.
+     * one platform voucher, or more than one coupon for a store or a product. WRONG_STORE / WRONG_PRODUCT: a
+     * coupon for a store or product with no line in the checkout.
      */
     public enum Reason {
         UNKNOWN_COUPON, NOT_OWNER, ALREADY_USED, NOT_REDEEMABLE_NOW, CHECKOUT_RELEASED, THRESHOLD_NOT_REACHED,
-        NOT_STACKABLE, WRONG_STORE
+        NOT_STACKABLE, WRONG_STORE, WRONG_PRODUCT
     }
 }

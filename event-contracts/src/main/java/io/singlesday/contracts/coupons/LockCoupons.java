@@ -17,6 +17,13 @@ public record LockCoupons(UUID checkoutId, String shopperId, List<String> codes,
         orders = List.copyOf(orders);
     }
 
-    public record OrderAmount(UUID orderId, UUID storeId, Money amount) {
+    /** {@code products}: the order's amount per product, for product coupons. */
+    public record OrderAmount(UUID orderId, UUID storeId, Money amount, List<ProductAmount> products) {
+        public OrderAmount {
+            products = List.copyOf(products);
+        }
+    }
+
+    public record ProductAmount(UUID productId, Money amount) {
     }
 }

@@ -202,7 +202,12 @@ public class PlaceCheckout {
                                 line.discountFen(), line.paidFen(), line.promotionId())
                         .update();
             }
-            amounts.add(new LockCoupons.OrderAmount(orderId, order.storeId(), new Money(order.listFen(), priced.currency())));
+            Map<UUID, Long> perProduct = new LinkedHashMap<>();
+            order.lines().forEach(l -> perProduct.merge(l.sku().productId(), l.listFen(), Long::sum));
+            amounts.add(new LockCoupons.OrderAmount(orderId, order.storeId(), new Money(order.listFen(), priced.currency()),
+                    perProduct.entrySet().stream()
+                            .map(e -> new LockCoupons.ProductAmount(e.getKey(), new Money(e.getValue(), priced.currency())))
+                            .toList()));
             events.timeline(orderId, OrderState.PLACED, "placed in checkout " + checkoutId);
             outbox.append(EventCatalog.ORDER_PLACED, orderId.toString(), events.placed(orderId));
             reservations.add(new ReserveStock(orderId,

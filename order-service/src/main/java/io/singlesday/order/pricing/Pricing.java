@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Prices a checkout from list prices and the shopper's coupons. Stacking rule: at most one store coupon per store
- * plus one platform voucher. Store coupons count their store's lines; the platform voucher then counts what is
+ * Prices a checkout from list prices and the shopper's coupons. Stacking rule: at most one coupon per product,
+ * one per store, plus one platform voucher. Product coupons count their product's lines; store coupons what is
+ * left of their store's lines; the platform voucher then counts what is
  * left of the whole checkout, split first over the orders (stores) and then over each order's lines, all with
  * {@link Apportion}.
  */
@@ -39,9 +40,17 @@ public final class Pricing {
         items.forEach(item -> byStore.computeIfAbsent(item.sku().storeId(), s -> new ArrayList<>()).add(item));
 
         Map<UUID, WalletCoupon> storeCoupons = new LinkedHashMap<>();
+        Map<UUID, WalletCoupon> productCoupons = new LinkedHashMap<>();
         WalletCoupon platform = null;
         for (WalletCoupon coupon : coupons) {
-            if (coupon.scope() == Scope.PLATFORM) {
+            if (coupon.scope() == Scope.PRODUCT) {
+                if (items.stream().noneMatch(i -> i.sku().productId().equals(coupon.productId()))) {
+                    throw ApiProblem.unprocessable("Coupon " + coupon.code() + " is for a product with no line in this checkout");
+                }
+                if (productCoupons.putIfAbsent(coupon.productId(), coupon) != null) {
+                    throw ApiProblem.unprocessable("At most one coupon per product; coupon " + coupon.code() + " is a second one");
+                }
+            } else if (coupon.scope() == Scope.PLATFORM) {
                 if (platform != null) {
                     throw ApiProblem.unprocessable("At most one platform voucher per checkout");
                 }
@@ -58,12 +67,26 @@ public final class Pricing {
         long[] discount = new long[ordered.size()];
         List<PricedCheckout.AppliedCoupon> applied = new ArrayList<>();
 
+        for (WalletCoupon coupon : productCoupons.values()) {
+            int[] lines = java.util.stream.IntStream.range(0, ordered.size())
+                    .filter(i -> ordered.get(i).sku().productId().equals(coupon.productId())).toArray();
+            long[] amounts = java.util.Arrays.stream(lines).mapToLong(i -> list[i]).toArray();
+            long off = required(coupon, java.util.Arrays.stream(amounts).sum());
+            long[] shares = Apportion.split(off, amounts);
+            for (int k = 0; k < lines.length; k++) {
+                discount[lines[k]] += shares[k];
+            }
+            applied.add(new PricedCheckout.AppliedCoupon(coupon.code(), coupon.storeId(), off));
+        }
         int from = 0;
         for (Map.Entry<UUID, List<Item>> store : byStore.entrySet()) {
             int to = from + store.getValue().size();
             WalletCoupon coupon = storeCoupons.get(store.getKey());
             if (coupon != null) {
-                long[] slice = java.util.Arrays.copyOfRange(list, from, to);
+                long[] slice = new long[to - from];
+                for (int i = from; i < to; i++) {
+                    slice[i - from] = list[i] - discount[i];
+                }
                 long off = required(coupon, java.util.Arrays.stream(slice).sum());
                 long[] shares = Apportion.split(off, slice);
                 for (int i = 0; i < shares.length; i++) {

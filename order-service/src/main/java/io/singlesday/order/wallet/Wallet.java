@@ -23,12 +23,13 @@ public class Wallet {
             return List.of();
         }
         return sql.sql("""
-                select code, shopper_id, scope, store_id, threshold_fen, discount_fen, stepped, redeem_from, redeem_until
+                select code, shopper_id, scope, store_id, threshold_fen, discount_fen, stepped, redeem_from, redeem_until,
+                       product_id
                 from wallet_coupons where shopper_id = ? and code = any(?)""")
                 .params(shopperId, codes.toArray(String[]::new))
                 .query((rs, n) -> new WalletCoupon(rs.getString(1), rs.getString(2), Scope.valueOf(rs.getString(3)),
-                        rs.getObject(4, UUID.class), rs.getLong(5), rs.getLong(6), rs.getBoolean(7),
-                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()))
+                        rs.getObject(4, UUID.class), rs.getObject(10, UUID.class), rs.getLong(5), rs.getLong(6),
+                        rs.getBoolean(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()))
                 .list();
     }
 }

@@ -5,7 +5,8 @@ import io.singlesday.contracts.coupons.CouponIssued.Scope;
 import java.time.Instant;
 import java.util.UUID;
 
-public record WalletCoupon(String code, String shopperId, Scope scope, UUID storeId, long thresholdFen,
+/** {@code productId} is set for a product coupon, which also names its store. */
+public record WalletCoupon(String code, String shopperId, Scope scope, UUID storeId, UUID productId, long thresholdFen,
                            long discountFen, boolean stepped, Instant redeemFrom, Instant redeemUntil) {
 
     public boolean redeemableAt(Instant festivalNow) {

@@ -26,10 +26,11 @@ public class WalletReadModel {
     public void on(ConsumerRecord<String, byte[]> record) {
         if (codec.decode(record.value()).payload() instanceof CouponIssued coupon) {
             sql.sql("""
-                    insert into wallet_coupons (code, shopper_id, campaign_id, scope, store_id, threshold_fen, discount_fen,
-                                                currency, stepped, redeem_from, redeem_until)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""")
+                    insert into wallet_coupons (code, shopper_id, campaign_id, scope, store_id, product_id, threshold_fen,
+                                                discount_fen, currency, stepped, redeem_from, redeem_until)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""")
                     .params(coupon.code(), coupon.shopperId(), coupon.campaignId(), coupon.scope().name(), coupon.storeId(),
+                            coupon.productId(),
                             coupon.threshold().minor(), coupon.discount().minor(), coupon.discount().currency(),
                             coupon.stepped(), Timestamp.from(coupon.redeemFrom()), Timestamp.from(coupon.redeemUntil()))
                     .update();

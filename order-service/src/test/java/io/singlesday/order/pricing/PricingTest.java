@@ -43,6 +43,25 @@ class PricingTest {
     }
 
     @Test
+    void aProductCouponCountsItsProductsLinesFirstThenTheStoreCouponWhatIsLeft() {
+        Pricing.Item phone = item(storeA, 250_000, 1);
+        UUID product = phone.sku().productId();
+        Pricing.Item case1 = new Pricing.Item(new SkuView(UUID.randomUUID(), product, storeA, phone.sku().brandId(), 301, "DE",
+                "same product, other SKU", 50_000, "CNY", true, true), 1);
+        Pricing.Item cable = item(storeA, 10_000, 1);
+        WalletCoupon productCoupon = new WalletCoupon("P-1", "s", Scope.PRODUCT, storeA, product, 0, 30_000, false,
+                Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+        PricedCheckout priced = Pricing.price(List.of(phone, case1, cable),
+                List.of(productCoupon, coupon(Scope.STORE, storeA, 0, 1_000, false)));
+        // 300 off the product's 3,000 (split 2,500 : 500), then 10 off what the store has left: 2,700 + 100.
+        assertThat(priced.coupons()).extracting(PricedCheckout.AppliedCoupon::discountFen).containsExactly(30_000L, 1_000L);
+        assertThat(priced.orders().getFirst().lines()).extracting(PricedCheckout.Line::discountFen)
+                .containsExactly(25_000L + 803L, 5_000L + 161L, 36L);
+        assertThat(priced.payableFen()).isEqualTo(310_000 - 31_000);
+        assertProblem(() -> Pricing.price(List.of(cable), List.of(productCoupon)), "product with no line");
+    }
+
+    @Test
     void steppedVouchersRepeatPerThresholdAndNeverExceedTheAmount() {
         assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, true).discountOn(89_999)).isEqualTo(10_000);
         assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, false).discountOn(89_999)).isEqualTo(5_000);
@@ -74,7 +93,7 @@ class PricingTest {
     }
 
     private static WalletCoupon coupon(Scope scope, UUID store, long threshold, long discount, boolean stepped) {
-        return new WalletCoupon("C-" + UUID.randomUUID(), "s", scope, store, threshold, discount, stepped,
+        return new WalletCoupon("C-" + UUID.randomUUID(), "s", scope, store, null, threshold, discount, stepped,
                 Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
     }
 }
