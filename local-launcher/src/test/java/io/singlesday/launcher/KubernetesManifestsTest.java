@@ -43,10 +43,11 @@ class KubernetesManifestsTest {
             "Ingress", new Model("networking.k8s.io/v1", V1Ingress::fromJson),
             "NetworkPolicy", new Model("networking.k8s.io/v1", V1NetworkPolicy::fromJson));
 
-    /** Operator resources (Strimzi, CloudNativePG): not in the official models, so checked by version only. */
+    /** Operator resources (Strimzi, CloudNativePG, KEDA): not in the official models, so checked by version only. */
     private static final Map<String, String> OPERATED = Map.of(
             "Kafka", "kafka.strimzi.io/v1beta2", "KafkaNodePool", "kafka.strimzi.io/v1beta2",
-            "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1", "Database", "postgresql.cnpg.io/v1");
+            "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1", "Database", "postgresql.cnpg.io/v1",
+            "ScaledObject", "keda.sh/v1alpha1");
 
     private record Model(String apiVersion, Parser parser) {
     }
@@ -119,6 +120,39 @@ class KubernetesManifestsTest {
                 .toList();
         assertThat(declared).containsExactlyInAnyOrderElementsOf(
                 Topics.allWithDeadLetters().stream().map(t -> t.name() + "/" + t.partitions()).toList());
+    }
+
+    /**
+     * A lag trigger on a consumer group nobody uses scales on nothing: each group must be one the service's code
+     * declares, either as a listener id (its default group) or as {@code ${spring.application.name}-suffix}.
+     */
+    @Test
+    void lagScalingWatchesConsumerGroupsTheServicesReallyUse() throws IOException {
+        List<JsonNode> scaled = documents().stream().filter(d -> d.path("kind").asString().equals("ScaledObject")).toList();
+        assertThat(scaled).isNotEmpty();
+        for (JsonNode object : scaled) {
+            String service = object.path("spec").path("scaleTargetRef").path("name").asString();
+            find("Deployment", service);
+            String source;
+            try (Stream<Path> files = Files.walk(HOME.resolve(service).resolve("src/main/java"))) {
+                source = files.filter(f -> f.toString().endsWith(".java")).map(f -> {
+                    try {
+                        return Files.readString(f);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).reduce("", String::concat);
+            }
+            for (JsonNode trigger : object.path("spec").path("triggers")) {
+                if (trigger.path("type").asString().equals("kafka")) {
+                    String group = trigger.path("metadata").path("consumerGroup").asString();
+                    String suffix = group.startsWith(service + "-") ? group.substring(service.length() + 1) : null;
+                    assertThat(source.contains("groupId = \"${spring.application.name}-" + suffix + "\"")
+                            || source.contains("id = \"" + group + "\"")).as(service + " consumer group " + group).isTrue();
+                    assertThat(trigger.path("metadata").path("lagThreshold").asString()).as(group).isNotBlank();
+                }
+            }
+        }
     }
 
     @Test
