@@ -161,6 +161,11 @@ public class CheckoutSaga {
         if (!"NONE".equals(c.couponsState())) {
             outbox.append(EventCatalog.REDEEM_COUPONS, c.id().toString(), new RedeemCoupons(c.id()));
         }
+        // What was bought leaves the cart; what was not stays for later.
+        sql.sql("""
+                delete from cart_items where shopper_id = (select shopper_id from checkouts where id = :checkout)
+                  and sku_id in (select l.sku_id from order_lines l join orders o on o.id = l.order_id where o.checkout_id = :checkout)""")
+                .param("checkout", c.id()).update();
         finished(c, "confirmed");
     }
 

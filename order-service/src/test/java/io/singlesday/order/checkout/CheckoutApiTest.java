@@ -137,6 +137,11 @@ class CheckoutApiTest extends OrderIntegrationTest {
         Http.assertProblem(call("PUT", "/api/orders/cart/items/" + UUID.randomUUID(), shopper, "{\"quantity\":1}"), 422);
         Http.assertProblem(call("PUT", "/api/orders/cart/items/" + a.id(), shopper, "{\"quantity\":0}"), 400);
         assertThat(call("DELETE", "/api/orders/cart/items/" + b.id(), shopper, null).body()).contains("\"totalFen\":29700");
+        call("PUT", "/api/orders/cart/items/" + b.id(), shopper, "{\"quantity\":1}");
+        HttpResponse<String> bought = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(a, 1)), List.of(), null), 20);
+        assertThat(field(bought.body(), "state")).isEqualTo("CONFIRMED");
+        assertThat(call("GET", "/api/orders/cart", shopper, null).body()).as("what was bought leaves the cart")
+                .contains("\"totalFen\":100").doesNotContain(a.id().toString());
         assertThat(call("GET", "/api/orders/cart", Tokens.shopper("other-" + UUID.randomUUID()), null).body()).contains("\"totalFen\":0");
     }
 }
