@@ -3,7 +3,9 @@ package io.singlesday.order.checkout;
 import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.coupons.LockCoupons;
+import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderConfirmed.Channel;
+import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.stock.ReserveStock;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.order.catalog.CatalogView;
@@ -209,7 +211,8 @@ public class PlaceCheckout {
                             .map(e -> new LockCoupons.ProductAmount(e.getKey(), new Money(e.getValue(), priced.currency())))
                             .toList()));
             events.timeline(orderId, OrderState.PLACED, "placed in checkout " + checkoutId);
-            outbox.append(EventCatalog.ORDER_PLACED, orderId.toString(), events.placed(orderId));
+            outbox.append(EventCatalog.ORDER_PLACED, orderId.toString(),
+                    placed(orderId, checkoutId, shopperId, request, order, priced.currency(), now));
             reservations.add(new ReserveStock(orderId,
                     order.lines().stream().map(l -> new StockLine(l.sku().skuId(), l.quantity())).toList()));
         }
@@ -219,6 +222,19 @@ public class PlaceCheckout {
                     priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toList(), amounts));
         }
         return true;
+    }
+
+    /** Built from what this transaction just wrote, rather than read back: placement is the hottest path. */
+    private static OrderPlaced placed(UUID orderId, UUID checkoutId, String shopperId, CheckoutRequest request,
+                                      PricedCheckout.Order order, String currency, Instant now) {
+        List<OrderConfirmed.Line> lines = order.lines().stream().map(l -> new OrderConfirmed.Line(l.sku().skuId(),
+                l.sku().productId(), l.sku().brandId(), l.sku().categoryId(), l.sku().originCountry(), l.quantity(),
+                new Money(l.listFen(), currency), new Money(l.discountFen(), currency), new Money(l.paidFen(), currency)))
+                .toList();
+        return new OrderPlaced(orderId, checkoutId, shopperId, order.storeId(), order.brandId(), request.channel(),
+                request.livestreamId(), request.effectiveDevice(), request.address().city(), request.address().province(),
+                now, new Money(order.listFen(), currency), new Money(order.discountFen(), currency),
+                new Money(order.paidFen(), currency), lines);
     }
 
     private static String sha256(byte[] body) {

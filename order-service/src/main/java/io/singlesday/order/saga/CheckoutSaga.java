@@ -81,7 +81,7 @@ public class CheckoutSaga {
                 events.timeline(orderId, OrderState.RESERVED, "stock held");
                 sql.sql("update checkouts set orders_pending = orders_pending - 1, updated_at = now() where id = ?")
                         .param(c.id()).update();
-                payIfEverythingHeld(c.id());
+                payIfEverythingHeld(c, c.ordersPending() - 1, c.couponsState());
             }
         });
     }
@@ -111,7 +111,7 @@ public class CheckoutSaga {
                         return;
                     }
                     sql.sql("update checkouts set coupons_state = 'LOCKED', updated_at = now() where id = ?").param(c.id()).update();
-                    payIfEverythingHeld(c.id());
+                    payIfEverythingHeld(c, c.ordersPending(), "LOCKED");
                 });
     }
 
@@ -121,12 +121,12 @@ public class CheckoutSaga {
                 .ifPresent(c -> cancel(c, Reason.COUPON_REJECTED, why));
     }
 
-    private void payIfEverythingHeld(UUID checkoutId) {
-        Checkout c = lock(checkoutId).orElseThrow();
-        if (c.ordersPending() == 0 && !"REQUESTED".equals(c.couponsState())) {
+    /** {@code c} is still locked by this transaction; the counts are as the caller just wrote them. */
+    private void payIfEverythingHeld(Checkout c, int ordersPending, String couponsState) {
+        if (ordersPending == 0 && !"REQUESTED".equals(couponsState)) {
             sql.sql("update checkouts set state = ?, payment_started = now(), updated_at = now() where id = ?")
-                    .params(c.state().moveTo(CheckoutState.PAYING).name(), checkoutId).update();
-            afterCommit(() -> payments.start(checkoutId, c.payableFen(), c.currency()));
+                    .params(c.state().moveTo(CheckoutState.PAYING).name(), c.id()).update();
+            afterCommit(() -> payments.start(c.id(), c.payableFen(), c.currency()));
         }
     }
 

@@ -3,7 +3,6 @@ package io.singlesday.order.saga;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
-import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.platform.clock.FestivalClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the public order events from the order's rows, and writes its timeline. Call inside the change's transaction. */
+/** Builds the confirmed and cancelled events from the order's rows, and writes its timeline. Call inside the change's transaction. */
 @Component
 public class OrderEvents {
 
@@ -33,13 +32,6 @@ public class OrderEvents {
     public void timeline(UUID orderId, OrderState state, String detail) {
         sql.sql("insert into order_timeline (order_id, at, state, detail) values (?, ?, ?, ?)")
                 .params(orderId, Timestamp.from(clock.instant()), state.name(), detail).update();
-    }
-
-    public OrderPlaced placed(UUID orderId) {
-        Head h = head(orderId);
-        return new OrderPlaced(orderId, h.checkoutId(), h.shopperId(), h.storeId(), h.brandId(), h.channel(),
-                h.livestreamId(), h.device(), h.city(), h.province(), h.placedAt(), money(h.list(), h),
-                money(h.discount(), h), money(h.paid(), h), lines(orderId, h.currency()));
     }
 
     public OrderConfirmed confirmed(UUID orderId, Instant at) {
