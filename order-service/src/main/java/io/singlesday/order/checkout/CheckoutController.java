@@ -6,6 +6,7 @@ import io.singlesday.order.query.OrderQueries.CheckoutView;
 import io.singlesday.order.saga.CheckoutOutcomes;
 import io.singlesday.order.saga.CheckoutSaga;
 import io.singlesday.order.saga.CheckoutState;
+import io.singlesday.platform.idempotency.IdempotencyFilter;
 import io.singlesday.platform.identity.Caller;
 import io.singlesday.platform.web.ApiProblem;
 import jakarta.validation.Valid;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/orders")
 public class CheckoutController {
 
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,4})");
     static final int MAX_WAIT_SECONDS = 60;
 
@@ -59,7 +59,7 @@ public class CheckoutController {
                                                  @RequestHeader(value = "Prefer", required = false) String prefer,
                                                  @Valid @RequestBody CheckoutRequest request, Authentication auth)
             throws InterruptedException {
-        if (key == null || !KEY.matcher(key).matches()) {
+        if (!IdempotencyFilter.isValidKey(key)) {
             throw ApiProblem.badRequest("Checkout needs an Idempotency-Key header of 1 to 200 visible ASCII characters, "
                     + "the same one on every retry");
         }

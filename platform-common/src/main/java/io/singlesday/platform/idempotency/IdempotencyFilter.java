@@ -56,6 +56,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.ownKeyPaths = ownKeyPaths;
     }
 
+    /** 1 to 200 visible ASCII characters: for handlers that keep their keys themselves, the same rule. */
+    public static boolean isValidKey(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
     private record Stored(String hash, Integer status, String contentType, byte[] body) {
     }
 
