@@ -78,6 +78,10 @@ class GatewayTest {
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_000);
         // Anonymous browsing is let through to the catalog, which is down too.
         assertProblem(call("GET", "/api/catalog/products", null, null), 503);
+        // So is looking at what is on sale and which coupons run; claiming one is not.
+        assertProblem(call("GET", "/api/coupons/promotions/flash-sales", null, null), 503);
+        assertProblem(call("GET", "/api/coupons/campaigns", null, null), 503);
+        assertProblem(call("POST", "/api/coupons/campaigns/" + java.util.UUID.randomUUID() + "/claims", null, null), 401);
     }
 
     @Test
