@@ -36,20 +36,8 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealEngines(database = "coupons")
-class CouponServiceTest {
+class CouponServiceTest extends CouponIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient sql;
-    @Autowired
-    EventCodec codec;
-
-    private final String operator = Tokens.operator("ops-" + UUID.randomUUID());
-    private static final Instant PAST = Instant.now().minus(Duration.ofDays(400));
-    private static final Instant FUTURE = Instant.now().plus(Duration.ofDays(400));
 
     @Test
     void noCouponIsIssuedBeyondItsStockOrAShoppersLimitHoweverManyClaimAtOnce() throws Exception {
@@ -280,10 +268,6 @@ class CouponServiceTest {
         return sql.sql(query).param(id).query(Integer.class).single();
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
     private HttpResponse<String> claim(String campaign, String token) throws Exception {
         return Http.send(base(), "POST", "/api/coupons/campaigns/" + campaign + "/claims", token, null);
     }
@@ -301,11 +285,5 @@ class CouponServiceTest {
                 {"scope":"%s","storeId":%s,"title":"50 off every 300","thresholdFen":30000,"discountFen":5000,"stepped":true,
                  "totalStock":%d,"perShopper":%d,"claimFrom":"%s","claimUntil":"%s","redeemFrom":"%s","redeemUntil":"%s"}"""
                 .formatted(scope, store == null ? "null" : "\"" + store + "\"", stock, perShopper, claimFrom, claimUntil, PAST, FUTURE));
-    }
-
-    private static String field(String json, String name) {
-        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        assertThat(matcher.find()).as(name + " in " + json).isTrue();
-        return matcher.group(1);
     }
 }

@@ -35,22 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Draws, Catch the Cat, the booklet, pop-up QR codes, mystery prices and N-for-N sales. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealEngines(database = "coupons")
-class GamesTest {
+class GamesTest extends CouponIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient sql;
-    @Autowired
-    EventCodec codec;
     @Autowired
     FestivalClock clock;
-
-    private final String operator = Tokens.operator("ops-" + UUID.randomUUID());
-    private static final Instant PAST = Instant.now().minus(Duration.ofDays(400));
-    private static final Instant FUTURE = Instant.now().plus(Duration.ofDays(400));
 
     @Test
     void aDrawNeverSpendsBeyondItsBudgetHoweverManyEnterAtOnce() throws Exception {
@@ -234,17 +222,4 @@ class GamesTest {
         return field(created.body(), "id");
     }
 
-    private HttpResponse<String> post(String path, String token, String json) throws Exception {
-        return Http.send(base(), "POST", path, token, json);
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static String field(String json, String name) {
-        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        assertThat(matcher.find()).as(name + " in " + json).isTrue();
-        return matcher.group(1);
-    }
 }

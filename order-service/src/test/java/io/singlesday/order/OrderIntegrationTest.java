@@ -151,8 +151,6 @@ public abstract class OrderIntegrationTest {
     }
 
     protected static String field(String json, String name) {
-        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        assertThat(matcher.find()).as(name + " in " + json).isTrue();
-        return matcher.group(1);
+        return Http.field(json, name);
     }
 }

@@ -36,6 +36,13 @@ public final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A top-level-looking field's value in a JSON answer (first occurrence), without a JSON library round trip. */
+    public static String field(String json, String name) {
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
     /** An RFC 9457 answer with this status, and nothing of a stack trace in it. */
     public static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
