@@ -7,33 +7,54 @@ import io.singlesday.contracts.catalog.SkuPriceChanged;
 import io.singlesday.contracts.catalog.StoreClosed;
 import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The order service's copy of what it needs from the catalog. Every event carries a whole state (a snapshot, a
  * new price, open or closed) and one product's events arrive in order, so applying one twice is harmless: the
- * consumer is idempotent without an inbox table.
+ * consumer is idempotent without an inbox table. Records are applied a poll at a time, in one transaction: a
+ * fresh catalog of 10,000 products is then a few dozen commits instead of 10,000, which matters on a machine
+ * where the whole stack starts at once.
  */
 @Component
 public class CatalogReadModel {
 
     private final JdbcClient sql;
     private final EventCodec codec;
+    private final TransactionTemplate transactions;
 
-    public CatalogReadModel(JdbcClient sql, EventCodec codec) {
+    public CatalogReadModel(JdbcClient sql, EventCodec codec, TransactionTemplate transactions) {
         this.sql = sql;
         this.codec = codec;
+        this.transactions = transactions;
     }
 
     @KafkaListener(id = "order-catalog-view", groupId = "${spring.application.name}-catalog-view", topics = {"catalog.products", "catalog.stores"},
-            concurrency = "${order.read-model.consumers:3}")
-    @Transactional
-    public void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<?> event = codec.decode(record.value());
+            concurrency = "${order.read-model.consumers:3}", batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope<?>> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(codec.decode(records.get(i).value()));
+            } catch (UnreadableEventException unreadable) {
+                // Apply what came before it, then let the error handler dead-letter this one and go on after it.
+                transactions.executeWithoutResult(status -> events.forEach(this::apply));
+                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
+            }
+        }
+        transactions.executeWithoutResult(status -> events.forEach(this::apply));
+    }
+
+    private void apply(EventEnvelope<?> event) {
         switch (event.payload()) {
             case ProductSnapshot product -> upsert(product);
             case ProductUnlisted unlisted ->
