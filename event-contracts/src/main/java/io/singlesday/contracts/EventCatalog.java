@@ -15,6 +15,7 @@ import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.orders.ReminderTriggered;
+import io.singlesday.contracts.gmv.GmvMilestoneReached;
 import io.singlesday.contracts.promotions.FlashSaleScheduled;
 import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
 import io.singlesday.contracts.catalog.ProductUnlisted;
@@ -111,7 +112,10 @@ public final class EventCatalog {
     public static final EventType<FlashSaleWithdrawn> FLASH_SALE_WITHDRAWN =
             new EventType<>("FlashSaleWithdrawn", 1, FlashSaleWithdrawn.class, Topics.COUPONS_PROMOTIONS);
 
-    private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED, REMINDER_TRIGGERED,
+    public static final EventType<GmvMilestoneReached> GMV_MILESTONE_REACHED =
+            new EventType<>("GmvMilestoneReached", 1, GmvMilestoneReached.class, Topics.GMV_MILESTONES);
+
+    private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED, REMINDER_TRIGGERED, GMV_MILESTONE_REACHED,
             FLASH_SALE_SCHEDULED, FLASH_SALE_WITHDRAWN,
             INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED,
             COUPON_ISSUED, LOCK_COUPONS, REDEEM_COUPONS, UNLOCK_COUPONS,

@@ -18,6 +18,7 @@ import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.orders.ReminderTriggered;
+import io.singlesday.contracts.gmv.GmvMilestoneReached;
 import io.singlesday.contracts.promotions.FlashSaleScheduled;
 import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
 import io.singlesday.contracts.catalog.ProductUnlisted;
@@ -123,6 +124,9 @@ class EventSchemasTest {
             Map.entry(EventCatalog.FLASH_SALE_SCHEDULED, new FlashSaleScheduled(CAMPAIGN, "11 products for 11 hours",
                     List.of(SKU), List.of(301L), List.of(), List.of("Zhejiang"), null, 30,
                     Instant.parse("2026-11-10T16:00:00Z"), Instant.parse("2026-11-11T03:00:00Z"))),
+            Map.entry(EventCatalog.GMV_MILESTONE_REACHED, new GmvMilestoneReached("threshold-100000000000",
+                    GmvMilestoneReached.Kind.ROUND_THRESHOLD, "first 1 billion", Money.fen(100_000_000_000L),
+                    Money.fen(100_000_034_800L), Instant.parse("2026-11-10T16:01:08Z"), 68)),
             Map.entry(EventCatalog.FLASH_SALE_WITHDRAWN, new FlashSaleWithdrawn(CAMPAIGN, "sold out")),
             Map.entry(EventCatalog.REMINDER_TRIGGERED, new ReminderTriggered(CHECKOUT, "shopper-1", PRODUCT, CAMPAIGN,
                     "11 products for 11 hours", Instant.parse("2026-11-10T16:00:00Z"))));

@@ -15,4 +15,17 @@ public interface Engines {
     SigningKey signingKey();
 
     String description();
+
+    /**
+     * Stops the Kafka broker and starts it again on the same address with the same data, as a broker restart
+     * in production would; clients see a short outage. Only the embedded broker can: a container's address
+     * would change.
+     */
+    default void restartKafka() {
+        throw new UnsupportedOperationException("restarting Kafka needs the embedded engines");
+    }
+
+    default boolean canRestartKafka() {
+        return false;
+    }
 }

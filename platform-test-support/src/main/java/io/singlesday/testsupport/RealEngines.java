@@ -47,7 +47,7 @@ public final class RealEngines {
             var kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(root.resolve("kafka"), 0));
             var postgres = CompletableFuture.supplyAsync(() -> LocalPostgres.start(null, 0));
             SigningKey key = SigningKey.ensure(root.resolve("keys"));
-            Embedded engines = new Embedded(kafka.join(), postgres.join(), key);
+            Embedded engines = new Embedded(root.resolve("kafka"), kafka.join(), postgres.join(), key);
             engines.kafka.createTopics(Topics.allWithDeadLetters(), 1);
             Runtime.getRuntime().addShutdownHook(new Thread(engines::close, "test-engines-shutdown"));
             return engines;
@@ -56,11 +56,40 @@ public final class RealEngines {
         }
     }
 
-    private record Embedded(LocalKafka kafka, LocalPostgres postgres, SigningKey signingKey) implements Engines {
+    private static final class Embedded implements Engines {
+
+        private final Path kafkaDir;
+        private final LocalPostgres postgres;
+        private final SigningKey signingKey;
+        private volatile LocalKafka kafka;
+
+        Embedded(Path kafkaDir, LocalKafka kafka, LocalPostgres postgres, SigningKey signingKey) {
+            this.kafkaDir = kafkaDir;
+            this.kafka = kafka;
+            this.postgres = postgres;
+            this.signingKey = signingKey;
+        }
 
         @Override
         public String kafkaBootstrapServers() {
             return kafka.bootstrapServers();
+        }
+
+        @Override
+        public SigningKey signingKey() {
+            return signingKey;
+        }
+
+        @Override
+        public synchronized void restartKafka() {
+            int port = kafka.port();
+            kafka.close();
+            kafka = LocalKafka.start(kafkaDir, port);
+        }
+
+        @Override
+        public boolean canRestartKafka() {
+            return true;
         }
 
         @Override

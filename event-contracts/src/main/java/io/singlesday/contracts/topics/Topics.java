@@ -52,9 +52,24 @@ public final class Topics {
     public static final Topic ORDERS_NOTIFICATIONS = new Topic("orders.notifications", DEFAULT_PARTITIONS, "shopperId", false,
             "reminders that fired: a product a shopper marked has gone on sale");
 
+    /**
+     * The counter's first stage pre-aggregates each orders.events partition and hands its sums to the second
+     * stage here; one partition, so a single task owns the running totals and sees every milestone once.
+     */
+    public static final Topic GMV_BATCHES = new Topic("gmv.batches", 1, "\"orders.events partition\"", false,
+            "figure deltas summed per orders.events partition, from the GMV counter's first stage to its second");
+
+    /** Compacted: the latest value of every figure, which each counter instance reads whole to answer queries. */
+    public static final Topic GMV_FIGURES = new Topic("gmv.figures", 1, "figure (dimension|value)", true,
+            "the GMV counter's running figures, read by every counter instance");
+
+    public static final Topic GMV_MILESTONES = new Topic("gmv.milestones", 1, "milestoneId", true,
+            "round GMV thresholds passed and the previous year's record broken");
+
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
             CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_NOTIFICATIONS,
-            COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES, COUPONS_PROMOTIONS);
+            COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES, COUPONS_PROMOTIONS,
+            GMV_BATCHES, GMV_FIGURES, GMV_MILESTONES);
 
     private Topics() {
     }

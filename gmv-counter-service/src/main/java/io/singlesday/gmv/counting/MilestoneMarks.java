@@ -1,0 +1,83 @@
+package io.singlesday.gmv.counting;
+
+import io.singlesday.contracts.Money;
+import io.singlesday.contracts.gmv.GmvMilestoneReached;
+import io.singlesday.platform.clock.FestivalClock;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+
+/**
+ * The marks worth a headline: round thresholds from a first one upwards by tens ("first 1 billion"), and the
+ * previous year's total ("record broken"). Given the running total before a batch and the batch's GMV per
+ * festival second, it finds the second in which the running total passed each mark.
+ */
+public final class MilestoneMarks {
+
+    public record Mark(String id, GmvMilestoneReached.Kind kind, String label, long fen) {
+    }
+
+    private final List<Mark> marks;
+
+    public MilestoneMarks(long firstThresholdCny, long lastThresholdCny, long previousYearTotalCny) {
+        if (firstThresholdCny < 1 || lastThresholdCny < firstThresholdCny || previousYearTotalCny < 0) {
+            throw new IllegalArgumentException("thresholds must be positive and ordered, the previous year's total not negative");
+        }
+        List<Mark> all = new ArrayList<>();
+        for (long cny = firstThresholdCny; cny <= lastThresholdCny && cny <= Long.MAX_VALUE / 1000; cny *= 10) {
+            all.add(new Mark("threshold-" + cny, GmvMilestoneReached.Kind.ROUND_THRESHOLD, "first " + words(cny), cny * 100));
+        }
+        if (previousYearTotalCny > 0) {
+            all.add(new Mark("record-" + previousYearTotalCny, GmvMilestoneReached.Kind.RECORD_BROKEN,
+                    "record broken: last year's " + words(previousYearTotalCny) + " passed", previousYearTotalCny * 100));
+        }
+        this.marks = List.copyOf(all);
+    }
+
+    public List<Mark> marks() {
+        return marks;
+    }
+
+    /** Marks passed by this batch and not reached before, each with the festival second it was passed in. */
+    public List<GmvMilestoneReached> passed(long totalBeforeFen, NavigableMap<Instant, Long> gmvBySecond,
+                                            Set<String> alreadyReached) {
+        List<GmvMilestoneReached> reached = new ArrayList<>();
+        long running = totalBeforeFen;
+        for (Map.Entry<Instant, Long> second : gmvBySecond.entrySet()) {
+            long before = running;
+            running += second.getValue();
+            for (Mark mark : marks) {
+                if (before < mark.fen() && running >= mark.fen() && !alreadyReached.contains(mark.id())) {
+                    reached.add(new GmvMilestoneReached(mark.id(), mark.kind(), mark.label(), Money.fen(mark.fen()),
+                            Money.fen(running), second.getKey(), secondsAfterMidnight(second.getKey())));
+                }
+            }
+        }
+        return reached;
+    }
+
+    static long secondsAfterMidnight(Instant at) {
+        int year = at.atZone(FestivalClock.BEIJING).getYear();
+        Instant midnight = LocalDate.of(year, Month.NOVEMBER, 11).atStartOfDay(FestivalClock.BEIJING).toInstant();
+        return at.getEpochSecond() - midnight.getEpochSecond();
+    }
+
+    static String words(long cny) {
+        String[][] scales = {{"1000000000000", "trillion"}, {"1000000000", "billion"}, {"1000000", "million"}, {"1000", "thousand"}};
+        for (String[] scale : scales) {
+            long unit = Long.parseLong(scale[0]);
+            if (cny >= unit && cny % (unit / 10) == 0) {
+                long tenths = cny / (unit / 10);
+                String number = tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + (tenths % 10);
+                return number + " " + scale[1];
+            }
+        }
+        return String.format("%,d", cny);
+    }
+}

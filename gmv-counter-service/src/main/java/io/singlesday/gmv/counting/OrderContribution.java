@@ -1,0 +1,65 @@
+package io.singlesday.gmv.counting;
+
+import io.singlesday.contracts.orders.OrderConfirmed;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What one confirmed order adds to each figure. Order-wide figures (total, channel, device, city, province,
+ * livestream session, time buckets) take the paid total; line figures (origin country, category, brand) take
+ * the paid amounts of their own lines and count the order once per value. A reversal subtracts exactly this.
+ */
+public final class OrderContribution {
+
+    private OrderContribution() {
+    }
+
+    public static Map<String, Figures> of(OrderConfirmed order) {
+        Map<String, Figures> figures = new HashMap<>(32);
+        long units = 0;
+        for (OrderConfirmed.Line line : order.lines()) {
+            units += line.quantity();
+        }
+        Figures whole = new Figures(order.paidTotal().minor(), 1, units);
+        add(figures, FigureKeys.TOTAL, whole);
+        add(figures, FigureKeys.of(FigureKeys.CHANNEL, order.channel().name()), whole);
+        add(figures, FigureKeys.of(FigureKeys.DEVICE, order.device().name()), whole);
+        add(figures, FigureKeys.of(FigureKeys.CITY, order.city()), whole);
+        add(figures, FigureKeys.of(FigureKeys.PROVINCE, order.province()), whole);
+        if (order.livestreamId() != null && !order.livestreamId().isBlank()) {
+            add(figures, FigureKeys.of(FigureKeys.SESSION, order.livestreamId()), whole);
+        }
+        add(figures, FigureKeys.time(FigureKeys.SECOND, order.confirmedAt()), whole);
+        add(figures, FigureKeys.time(FigureKeys.MINUTE, order.confirmedAt()), whole);
+        add(figures, FigureKeys.time(FigureKeys.HOUR, order.confirmedAt()), whole);
+
+        Set<String> orderCounted = new HashSet<>();
+        for (OrderConfirmed.Line line : order.lines()) {
+            UUID brand = line.brandId();
+            String hour = FigureKeys.valueOf(FigureKeys.time(FigureKeys.HOUR, order.confirmedAt()));
+            lineFigure(figures, orderCounted, FigureKeys.of(FigureKeys.COUNTRY, line.originCountry()), line);
+            lineFigure(figures, orderCounted, FigureKeys.of(FigureKeys.CATEGORY, Long.toString(line.categoryId())), line);
+            lineFigure(figures, orderCounted, FigureKeys.of(FigureKeys.BRAND, brand.toString()), line);
+            lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.CITY, order.city()), line);
+            lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.PROVINCE, order.province()), line);
+            lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.CHANNEL, order.channel().name()), line);
+            lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.CATEGORY, Long.toString(line.categoryId())), line);
+            lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.HOUR, hour), line);
+        }
+        return figures;
+    }
+
+    private static void lineFigure(Map<String, Figures> figures, Set<String> orderCounted, String key,
+                                   OrderConfirmed.Line line) {
+        long orders = orderCounted.add(key) ? 1 : 0;
+        add(figures, key, new Figures(line.paid().minor(), orders, line.quantity()));
+    }
+
+    private static void add(Map<String, Figures> figures, String key, Figures delta) {
+        figures.merge(key, delta, Figures::plus);
+    }
+}

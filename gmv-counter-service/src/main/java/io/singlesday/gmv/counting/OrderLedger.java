@@ -1,0 +1,195 @@
+package io.singlesday.gmv.counting;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.Money;
+import io.singlesday.contracts.orders.OrderCancelled;
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.UnreadableEventException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The counter's first stage, one instance per orders.events partition. It remembers every order it counted (so a
+ * second copy of an event, or a second confirmation of one order, adds nothing), adds each new confirmation to
+ * the partition's pending sums, and hands those sums to the second stage every flush interval. Ledger and
+ * pending sums are state stores, so under exactly-once they move forward in the same transaction as the input
+ * offsets: a crash replays exactly what was not yet handed over.
+ */
+final class OrderLedger implements Processor<String, byte[], String, byte[]> {
+
+    static final String DEAD_LETTERS = "orders-dead-letters";
+    static final String BATCHES = "batches-out";
+
+    private static final byte COUNTED = 1;
+    private static final byte REVERSED = 2;
+
+    private final EventCodec codec;
+    private final Duration flushInterval;
+    private final Counter deadLetters;
+    private final Counter duplicateEvents;
+    private final Counter duplicateOrders;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> ledger;
+    private KeyValueStore<String, byte[]> pending;
+
+    OrderLedger(EventCodec codec, Duration flushInterval, MeterRegistry meters, String topic) {
+        this.codec = codec;
+        this.flushInterval = flushInterval;
+        this.deadLetters = meters.counter("festival.kafka.dead.letters", "topic", topic);
+        this.duplicateEvents = meters.counter("festival.gmv.duplicates", "kind", "same-event");
+        this.duplicateOrders = meters.counter("festival.gmv.duplicates", "kind", "same-order");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.ledger = context.getStateStore(CounterTopology.LEDGER_STORE);
+        this.pending = context.getStateStore(CounterTopology.PENDING_STORE);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        EventEnvelope<?> envelope;
+        try {
+            envelope = codec.decode(record.value());
+        } catch (UnreadableEventException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        switch (envelope.payload()) {
+            case OrderConfirmed confirmed -> {
+                String problem = incomplete(confirmed);
+                if (problem != null) {
+                    deadLetter(record, problem);
+                } else {
+                    confirm(envelope.eventId(), confirmed, record.value());
+                }
+            }
+            case OrderCancelled cancelled -> cancel(envelope.eventId(), cancelled);
+            default -> {
+                // OrderPlaced and anything else on the topic: not paid, so not GMV.
+            }
+        }
+    }
+
+    private void confirm(UUID eventId, OrderConfirmed order, byte[] envelopeBytes) {
+        String orderId = order.orderId().toString();
+        byte[] known = ledger.get(orderId);
+        if (known != null) {
+            (eventIdOf(known).equals(eventId) ? duplicateEvents : duplicateOrders).increment();
+            return;
+        }
+        ledger.put(orderId, entry(COUNTED, eventId, envelopeBytes));
+        addPending(OrderContribution.of(order), false);
+    }
+
+    /** Only a confirmed order that was counted is taken back; an unpaid order's cancellation was never GMV. */
+    private void cancel(UUID eventId, OrderCancelled cancelled) {
+        if (!cancelled.wasConfirmed()) {
+            return;
+        }
+        String orderId = cancelled.orderId().toString();
+        byte[] known = ledger.get(orderId);
+        if (known == null || known[0] != COUNTED) {
+            if (known != null) {
+                duplicateEvents.increment();
+            }
+            return;
+        }
+        OrderConfirmed original = (OrderConfirmed) codec.decode(envelopeOf(known)).payload();
+        ledger.put(orderId, entry(REVERSED, eventId, envelopeOf(known)));
+        addPending(OrderContribution.of(original), true);
+    }
+
+    private void addPending(Map<String, Figures> contribution, boolean negate) {
+        contribution.forEach((key, delta) -> {
+            Figures change = negate ? delta.negate() : delta;
+            pending.put(key, Figures.fromBytes(pending.get(key)).plus(change).toBytes());
+        });
+    }
+
+    private void flush() {
+        Map<String, Figures> sums = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = pending.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                keys.add(next.key);
+                sums.put(next.key, Figures.fromBytes(next.value));
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        String partition = "orders.events-" + context.taskId().partition();
+        context.forward(new Record<>(partition, FigureBatch.encode(sums), context.currentSystemTimeMs()), BATCHES);
+        keys.forEach(pending::delete);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason) {
+        deadLetters.increment();
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add("kafka_dlt-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+        context.recordMetadata().ifPresent(meta -> {
+            headers.add("kafka_dlt-original-topic", meta.topic().getBytes(StandardCharsets.UTF_8));
+            headers.add("kafka_dlt-original-partition", Integer.toString(meta.partition()).getBytes(StandardCharsets.UTF_8));
+            headers.add("kafka_dlt-original-offset", Long.toString(meta.offset()).getBytes(StandardCharsets.UTF_8));
+        });
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DEAD_LETTERS);
+    }
+
+    /** Fields the counter cannot do without; a record missing one would otherwise poison every figure. */
+    private static String incomplete(OrderConfirmed o) {
+        if (o.orderId() == null || o.channel() == null || o.device() == null || o.city() == null
+                || o.province() == null || o.confirmedAt() == null || o.paidTotal() == null || o.lines() == null) {
+            return "OrderConfirmed without order id, channel, device, city, province, confirmation time or paid total";
+        }
+        if (!Money.CNY.equals(o.paidTotal().currency())) {
+            return "the counter sums CNY; order paid in " + o.paidTotal().currency();
+        }
+        for (OrderConfirmed.Line line : o.lines()) {
+            if (line.brandId() == null || line.originCountry() == null || line.paid() == null
+                    || !Money.CNY.equals(line.paid().currency()) || line.quantity() < 1) {
+                return "OrderConfirmed line without brand, origin, paid CNY amount or a positive quantity";
+            }
+        }
+        return null;
+    }
+
+    private static byte[] entry(byte status, UUID eventId, byte[] envelope) {
+        return ByteBuffer.allocate(1 + 16 + envelope.length).put(status)
+                .putLong(eventId.getMostSignificantBits()).putLong(eventId.getLeastSignificantBits())
+                .put(envelope).array();
+    }
+
+    private static UUID eventIdOf(byte[] entry) {
+        ByteBuffer buffer = ByteBuffer.wrap(entry, 1, 16);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+
+    private static byte[] envelopeOf(byte[] entry) {
+        byte[] envelope = new byte[entry.length - 17];
+        System.arraycopy(entry, 17, envelope, 0, envelope.length);
+        return envelope;
+    }
+}

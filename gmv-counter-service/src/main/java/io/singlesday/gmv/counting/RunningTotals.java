@@ -1,0 +1,95 @@
+package io.singlesday.gmv.counting;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.gmv.GmvMilestoneReached;
+import io.singlesday.platform.kafka.EventCodec;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.BufferUnderflowException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The counter's second stage: a single task that folds every partition's sums into the running figures,
+ * publishes each changed figure to the compacted gmv.figures topic (which every instance reads to answer
+ * queries) and announces each milestone once.
+ */
+final class RunningTotals implements Processor<String, byte[], String, byte[]> {
+
+    static final String FIGURES = "figures-out";
+    static final String MILESTONES = "milestones-out";
+    static final String DEAD_LETTERS = "batches-dead-letters";
+
+    private final MilestoneMarks marks;
+    private final EventCodec codec;
+    private final Counter deadLetters;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> totals;
+    private KeyValueStore<String, byte[]> reached;
+
+    RunningTotals(MilestoneMarks marks, EventCodec codec, MeterRegistry meters, String topic) {
+        this.marks = marks;
+        this.codec = codec;
+        this.deadLetters = meters.counter("festival.kafka.dead.letters", "topic", topic);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.totals = context.getStateStore(CounterTopology.TOTALS_STORE);
+        this.reached = context.getStateStore(CounterTopology.MILESTONES_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Map<String, Figures> deltas;
+        try {
+            deltas = FigureBatch.decode(record.value());
+        } catch (BufferUnderflowException | IllegalArgumentException | NullPointerException | NegativeArraySizeException e) {
+            deadLetters.increment();
+            record.headers().add("kafka_dlt-exception-message", "unreadable figure batch".getBytes(StandardCharsets.UTF_8));
+            context.forward(record, DEAD_LETTERS);
+            return;
+        }
+        long totalBefore = Figures.fromBytes(totals.get(FigureKeys.TOTAL)).gmvFen();
+        TreeMap<Instant, Long> gmvBySecond = new TreeMap<>();
+        deltas.forEach((key, delta) -> {
+            Figures now = Figures.fromBytes(totals.get(key)).plus(delta);
+            byte[] bytes = now.toBytes();
+            totals.put(key, bytes);
+            context.forward(new Record<>(key, bytes, record.timestamp()), FIGURES);
+            if (key.startsWith(FigureKeys.prefix(FigureKeys.SECOND))) {
+                gmvBySecond.merge(FigureKeys.timeOf(key), delta.gmvFen(), Long::sum);
+            }
+        });
+        for (GmvMilestoneReached milestone : marks.passed(totalBefore, gmvBySecond, reachedIds())) {
+            reached.put(milestone.milestoneId(), new byte[]{1});
+            EventEnvelope<GmvMilestoneReached> envelope = EventEnvelope.wrap(EventCatalog.GMV_MILESTONE_REACHED,
+                    milestone.milestoneId(), milestone.reachedAt(), null, milestone);
+            context.forward(new Record<>(milestone.milestoneId(), codec.encode(envelope), record.timestamp()), MILESTONES);
+        }
+    }
+
+    private Set<String> reachedIds() {
+        Set<String> ids = new HashSet<>();
+        try (KeyValueIterator<String, byte[]> all = reached.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                ids.add(next.key);
+            }
+        }
+        return ids;
+    }
+}
