@@ -3,6 +3,7 @@ package io.singlesday.gmv;
 import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.Money;
+import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
@@ -92,6 +93,16 @@ public final class OrderEvents implements AutoCloseable {
 
     public void sendRaw(String key, byte[] value) {
         producer.send(new ProducerRecord<>(Topics.ORDERS_EVENTS.name(), key, value));
+    }
+
+    /** Announces each brand's store as the catalog does, so rankings can show names. */
+    public void openStores(List<String> names) {
+        for (int i = 0; i < brands.size(); i++) {
+            UUID brand = brands.get(i);
+            StoreOpened opened = new StoreOpened(UUID.randomUUID(), brand, names.get(i % names.size()), "CN", false, null);
+            byte[] value = CODEC.encode(EventEnvelope.wrap(EventCatalog.STORE_OPENED, brand.toString(), Instant.now(), null, opened));
+            producer.send(new ProducerRecord<>(Topics.CATALOG_STORES.name(), brand.toString(), value));
+        }
     }
 
     public void flush() {

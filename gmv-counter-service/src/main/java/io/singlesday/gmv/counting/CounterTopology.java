@@ -2,7 +2,9 @@ package io.singlesday.gmv.counting;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.singlesday.contracts.topics.Topics;
+import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.UnreadableEventException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -27,6 +30,7 @@ public final class CounterTopology {
     public static final String MILESTONES_STORE = "gmv-milestones-reached";
     public static final String FIGURES_VIEW = "gmv-figures-view";
     public static final String MILESTONES_VIEW = "gmv-milestones-view";
+    public static final String BRAND_NAMES = "gmv-brand-names";
 
     private CounterTopology() {
     }
@@ -64,6 +68,9 @@ public final class CounterTopology {
 
         globalView(topology, FIGURES_VIEW, Topics.GMV_FIGURES.name());
         globalView(topology, MILESTONES_VIEW, Topics.GMV_MILESTONES.name());
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BRAND_NAMES), strings, bytes)
+                        .withLoggingDisabled(), "stores-in", strings.deserializer(), bytes.deserializer(),
+                Topics.CATALOG_STORES.name(), "brand-names-updater", () -> new BrandNames(codec));
         return topology;
     }
 
@@ -74,6 +81,32 @@ public final class CounterTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), strings, bytes)
                         .withLoggingDisabled(), store + "-in", strings.deserializer(), bytes.deserializer(), topic,
                 store + "-updater", () -> new CopyToStore(store));
+    }
+
+    /** Brand id to the name of its store, so rankings read "Lancôme Official Store" rather than an id. */
+    private static final class BrandNames implements Processor<String, byte[], Void, Void> {
+        private final EventCodec codec;
+        private KeyValueStore<String, byte[]> store;
+
+        BrandNames(EventCodec codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(BRAND_NAMES);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            try {
+                if (codec.decode(record.value()).payload() instanceof StoreOpened opened && opened.name() != null) {
+                    store.put(opened.brandId().toString(), opened.name().getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (UnreadableEventException e) {
+                // A name is a nicety: an unreadable store event leaves the id showing; the catalog's own consumers dead-letter it.
+            }
+        }
     }
 
     private static final class CopyToStore implements Processor<String, byte[], Void, Void> {

@@ -68,16 +68,16 @@ public final class MilestoneMarks {
         return at.getEpochSecond() - midnight.getEpochSecond();
     }
 
+    /** 2684000 reads "2.684 million": the way a headline says it. */
     static String words(long cny) {
-        String[][] scales = {{"1000000000000", "trillion"}, {"1000000000", "billion"}, {"1000000", "million"}, {"1000", "thousand"}};
-        for (String[] scale : scales) {
-            long unit = Long.parseLong(scale[0]);
-            if (cny >= unit && cny % (unit / 10) == 0) {
-                long tenths = cny / (unit / 10);
-                String number = tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + (tenths % 10);
-                return number + " " + scale[1];
+        String[] names = {"trillion", "billion", "million", "thousand"};
+        long[] units = {1_000_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
+        for (int i = 0; i < units.length; i++) {
+            if (cny >= units[i]) {
+                return java.math.BigDecimal.valueOf(cny).divide(java.math.BigDecimal.valueOf(units[i]))
+                        .stripTrailingZeros().toPlainString() + " " + names[i];
             }
         }
-        return String.format("%,d", cny);
+        return Long.toString(cny);
     }
 }

@@ -85,6 +85,12 @@ public class FigureView {
         return all;
     }
 
+    /** The store name the catalog announced for a brand, or empty when none arrived yet. */
+    public java.util.Optional<String> brandName(String brandId) {
+        byte[] name = streams.view(CounterTopology.BRAND_NAMES).map(store -> store.get(brandId)).orElse(null);
+        return java.util.Optional.ofNullable(name).map(n -> new String(n, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private ReadOnlyKeyValueStore<String, byte[]> figures() {
         return store(CounterTopology.FIGURES_VIEW);
     }

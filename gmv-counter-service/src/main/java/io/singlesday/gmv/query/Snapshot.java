@@ -26,8 +26,12 @@ public record Snapshot(long version, Instant asOf, long secondsAfterMidnight, Am
     public record Share(String ofGmvPercent, String ofOrdersPercent) {
     }
 
-    /** {@code perCapitaCny} only for cities whose population the counter knows. */
-    public record Ranked(String name, long gmvFen, long orders, long units, String sharePercent, String perCapitaCny) {
+    /**
+     * {@code label} is what a screen shows: a brand's store name where the catalog announced one, else the name.
+     * {@code perCapitaCny} only for cities whose population the counter knows.
+     */
+    public record Ranked(String name, String label, long gmvFen, long orders, long units, String sharePercent,
+                         String perCapitaCny) {
     }
 
     public record SecondPoint(Instant at, long gmvFen, long orders, long previousYearGmvFen) {

@@ -89,10 +89,14 @@ public class SnapshotBuilder {
                 .sorted(Comparator.comparingLong((Map.Entry<String, Figures> e) -> e.getValue().gmvFen()).reversed()
                         .thenComparing(Map.Entry::getKey))
                 .limit(limit)
-                .map(e -> new Snapshot.Ranked(e.getKey(), e.getValue().gmvFen(), e.getValue().orders(),
+                .map(e -> new Snapshot.Ranked(e.getKey(), label(dimension, e.getKey()), e.getValue().gmvFen(), e.getValue().orders(),
                         e.getValue().units(), percent(e.getValue().gmvFen(), total.gmvFen()),
                         FigureKeys.CITY.equals(dimension) ? perCapita(e.getKey(), e.getValue().gmvFen()) : null))
                 .toList();
+    }
+
+    private String label(String dimension, String name) {
+        return FigureKeys.BRAND.equals(dimension) ? figures.brandName(name).orElse(name) : name;
     }
 
     public Snapshot.Amount amount(long fen) {

@@ -1,0 +1,183 @@
+// The operator screen. One server-sent-event stream brings a whole snapshot several times a second; the page only
+// draws it. An operator token (opened as /dashboard#token=...) adds the brand ranking; without one the page shows
+// the public figures.
+'use strict';
+
+const token = (() => {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('festival-token', fromHash);
+    history.replaceState(null, '', location.pathname);
+  }
+  return sessionStorage.getItem('festival-token');
+})();
+const authHeaders = token ? { Authorization: `Bearer ${token}` } : {};
+const $ = id => document.getElementById(id);
+const yuan = fen => '¥' + (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const two = n => String(n).padStart(2, '0');
+const beijing = iso => new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+const hms = iso => { const t = beijing(iso); return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}`; };
+
+const theme = { textStyle: { color: '#ddd' }, grid: { left: 60, right: 20, top: 20, bottom: 30 } };
+const charts = {};
+for (const id of ['per-second', 'day-curve', 'cities', 'countries', 'brands']) {
+  charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
+}
+window.festivalCharts = charts; // lets the browser test read what is drawn
+
+function lines(chart, x, today, lastYear, unit) {
+  chart.setOption({
+    ...theme, animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['today', 'last year'], textStyle: { color: '#ddd' }, right: 10 },
+    xAxis: { type: 'category', data: x, axisLabel: { color: '#b89' } },
+    yAxis: { type: 'value', name: unit, axisLabel: { color: '#b89' }, splitLine: { lineStyle: { color: '#3a1022' } } },
+    series: [
+      { name: 'today', type: 'line', showSymbol: false, data: today, lineStyle: { color: '#ffd200', width: 2 }, areaStyle: { color: 'rgba(255,80,0,.25)' } },
+      { name: 'last year', type: 'line', showSymbol: false, data: lastYear, lineStyle: { color: '#8a6a7a', type: 'dashed' } },
+    ],
+  });
+}
+
+function bars(chart, ranked, tooltip) {
+  chart.setOption({
+    ...theme, animationDurationUpdate: 300,
+    grid: { left: 110, right: 20, top: 10, bottom: 20 },
+    tooltip: { formatter: p => tooltip(ranked[ranked.length - 1 - p.dataIndex]) },
+    xAxis: { type: 'value', axisLabel: { color: '#b89', formatter: v => (v / 100).toLocaleString() } },
+    yAxis: { type: 'category', data: ranked.map(r => r.label).reverse(), axisLabel: { color: '#ddd', width: 100, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: ranked.map(r => r.gmvFen).reverse(), itemStyle: { color: '#ff5000' } }],
+  });
+}
+
+// The ticker runs towards the latest figure instead of jumping: the number on the big screen always climbs.
+let shownFen = 0;
+let targetFen = 0;
+function animateTicker() {
+  if (shownFen !== targetFen) {
+    const step = Math.max(1, Math.ceil(Math.abs(targetFen - shownFen) / 12));
+    shownFen = shownFen < targetFen ? Math.min(targetFen, shownFen + step) : Math.max(targetFen, shownFen - step);
+    $('gmv').textContent = yuan(shownFen);
+  }
+  requestAnimationFrame(animateTicker);
+}
+requestAnimationFrame(animateTicker);
+
+let lastMilestones = 0;
+function draw(s) {
+  targetFen = s.gmv.fen;
+  $('gmv').dataset.fen = String(s.gmv.fen);
+  $('gmv-usd').textContent = '$' + Number(s.gmv.usd).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  $('orders').textContent = s.orders.toLocaleString();
+  $('units').textContent = s.units.toLocaleString();
+  $('rate').textContent = s.rate.ordersPerSecond;
+  $('mobile').textContent = s.mobileShare.ofGmvPercent == null ? '–' : s.mobileShare.ofGmvPercent + '%';
+  const vs = s.previousYear.vsLastYearPercent;
+  $('versus').textContent = vs == null ? '–' : (vs.startsWith('-') ? '' : '+') + vs + '%';
+  $('version').textContent = s.version;
+
+  lines(charts['per-second'], s.lastSeconds.map(p => hms(p.at)), s.lastSeconds.map(p => p.gmvFen / 100),
+      s.lastSeconds.map(p => p.previousYearGmvFen / 100), '¥ / s');
+  bars(charts.cities, s.topCities, r => `${r.label}: ${yuan(r.gmvFen)}, ${r.orders} orders` +
+      (r.perCapitaCny ? `, ¥${r.perCapitaCny} per head` : ''));
+  bars(charts.countries, s.crossBorderCountries, r => `${r.label}: ${yuan(r.gmvFen)} (${r.sharePercent}%)`);
+  if (s.topBrands) {
+    bars(charts.brands, s.topBrands, r => `${r.label}: ${yuan(r.gmvFen)}, ${r.orders} orders`);
+  } else {
+    $('brands').hidden = true;
+    $('brands-note').hidden = false;
+  }
+  $('sessions').innerHTML = s.livestreamLeaderboard.map(r =>
+      `<li>${escapeHtml(r.label)} — ${yuan(r.gmvFen)} (${r.orders} orders)</li>`).join('') || '<li class="muted">no livestream sales yet</li>';
+  $('milestones').innerHTML = s.milestones.map(m =>
+      `<li>${escapeHtml(m.label)} at ${hms(m.reachedAt)} (${elapsed(m.secondsAfterMidnight)})</li>`).join('')
+      || '<li class="muted">none yet</li>';
+  if (s.milestones.length > lastMilestones) {
+    const latest = s.milestones[s.milestones.length - 1];
+    $('banner').textContent = `${latest.label.toUpperCase()} — ${hms(latest.reachedAt)}`;
+    $('banner').hidden = false;
+    clearTimeout(draw.bannerTimer);
+    draw.bannerTimer = setTimeout(() => { $('banner').hidden = true; }, 8000);
+  }
+  lastMilestones = s.milestones.length;
+}
+
+function elapsed(seconds) {
+  if (seconds < 0) return 'on the eve';
+  const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, sec = seconds % 60;
+  return h ? `${h} h ${m} min after midnight` : m ? `${m} min ${sec} s after midnight` : `${sec} s after midnight`;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+// EventSource cannot send an Authorization header, so the stream is read with fetch and parsed here.
+async function stream() {
+  const url = token ? '/api/gmv/stream' : '/api/gmv/public/stream';
+  for (;;) {
+    try {
+      const response = await fetch(url, { headers: { ...authHeaders, Accept: 'text/event-stream' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      $('connection').textContent = 'live';
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5)).join('\n');
+          if (data) draw(JSON.parse(data));
+        }
+      }
+    } catch (e) {
+      $('connection').textContent = `reconnecting (${e.message})`;
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+async function dayCurve() {
+  try {
+    const series = await (await fetch('/api/gmv/public/series?resolution=minute')).json();
+    lines(charts['day-curve'], series.points.map(p => hms(p.at).slice(0, 5)),
+        series.points.map(p => p.cumulativeGmvFen / 100), series.points.map(p => p.previousYearCumulativeFen / 100), '¥');
+  } catch (e) { /* the stream's connection line already says what is wrong */ }
+}
+
+async function clock() {
+  try {
+    const c = await (await fetch('/api/clock')).json();
+    const t = beijing(c.festivalTime);
+    $('festival-time').textContent = `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())} ` +
+        `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())} Beijing`;
+    const s = c.secondsUntilFestival;
+    $('countdown').textContent = c.phase === 'BEFORE'
+        ? `${Math.floor(s / 3600)}h ${two(Math.floor(s / 60) % 60)}m ${two(s % 60)}s to midnight`
+        : c.phase === 'DURING' ? `festival on (${c.speed}x)` : 'the festival is over';
+  } catch (e) {
+    $('countdown').textContent = 'clock unavailable';
+  }
+}
+
+async function logistics() {
+  try {
+    const response = await fetch('/api/logistics/operations', { headers: authHeaders });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const ops = await response.json();
+    $('logistics').textContent = `${(ops.backlog ?? 0).toLocaleString()} parcels waiting · ` +
+        `${(ops.delivered ?? 0).toLocaleString()} delivered · on time ${ops.onTimePercent ?? '–'}%`;
+  } catch (e) {
+    $('logistics').textContent = `no figures from the logistics service (${e.message})`;
+  }
+}
+
+window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+stream();
+clock(); setInterval(clock, 500);
+dayCurve(); setInterval(dayCurve, 5000);
+logistics(); setInterval(logistics, 5000);

@@ -1,0 +1,144 @@
+package io.singlesday.gmv.dashboard;
+
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.gmv.CounterApp;
+import io.singlesday.gmv.OrderEvents;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.testsupport.Chromium;
+import io.singlesday.testsupport.Http;
+import io.singlesday.testsupport.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator screen in a real headless Chromium: the page loads its bundled chart library from the service,
+ * opens the stream, and when orders are confirmed the giant ticker climbs to the new total and the charts redraw.
+ * Leaves target/dashboard.png behind (the README's picture is one of these).
+ */
+class DashboardBrowserTest {
+
+    private static final List<String> BRANDS = List.of("Jade Rabbit Tea", "Silk Road Skincare", "Panda Outdoor",
+            "West Lake Porcelain", "Nordic Home", "Bavaria Kitchen", "Kyoto Beauty", "Aussie Milk Co.", "Seoul Glow",
+            "Harbin Winter Wear", "Yunnan Coffee", "Shenzhen Gadgets");
+
+    private static ConfigurableApplicationContext counter;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        counter = CounterApp.start();
+        Chromium.Binaries chromium = Chromium.binaries();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.browser().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1600,1250",
+                "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (counter != null) {
+            counter.close();
+        }
+    }
+
+    @Test
+    void theTickerAndTheChartsMoveWhenOrdersAreConfirmed() throws Exception {
+        browser.get("about:blank"); // a fresh load, not a same-page jump to another fragment
+        browser.get(CounterApp.base(counter) + "/dashboard#token=" + Tokens.operator("screen-operator"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getText())
+                && !"–".equals(d.findElement(By.id("version")).getText()));
+        long before = Long.parseLong(browser.findElement(By.id("gmv")).getDomAttribute("data-fen"));
+        double chartBefore = perSecondChartSum();
+
+        // A minute and a half into the festival, when last year's curve is at its steepest.
+        String operator = Tokens.operator("screen-operator");
+        String festivalTime = Year.now(FestivalClock.BEIJING) + "-11-11T00:01:30+08:00";
+        assertThat(Http.send(CounterApp.base(counter), "PUT", "/api/clock", operator,
+                "{\"festivalTime\":\"" + festivalTime + "\",\"speed\":1}").statusCode()).isEqualTo(200);
+        FestivalClock clock = counter.getBean(FestivalClock.class);
+        List<OrderConfirmed> orders = new ArrayList<>();
+        try (OrderEvents events = new OrderEvents(2026, 12)) {
+            events.openStores(BRANDS);
+            Instant now = clock.instant();
+            for (int i = 0; i < 400; i++) {
+                OrderConfirmed order = events.confirmed(now.minusSeconds(i % 90));
+                orders.add(order);
+                events.send(order.orderId(), OrderEvents.envelope(order, order.orderId(), order.confirmedAt()));
+            }
+            events.flush();
+        }
+        long added = orders.stream().mapToLong(o -> o.paidTotal().minor()).sum();
+        long after = before + added;
+
+        wait.withTimeout(Duration.ofSeconds(30)).until(d ->
+                Long.parseLong(d.findElement(By.id("gmv")).getDomAttribute("data-fen")) == after);
+        String expectedTicker = String.format(Locale.US, "¥%,.2f", after / 100.0);
+        wait.until(d -> expectedTicker.equals(d.findElement(By.id("gmv")).getText()));
+        wait.until(d -> perSecondChartSum() > chartBefore);
+        assertThat(browser.findElement(By.id("mobile")).getText()).endsWith("%");
+        assertThat(browser.findElement(By.id("brands-note")).isDisplayed()).isFalse();
+        assertThat(citiesDrawn()).isNotEmpty().allMatch(OrderEvents.CITIES::contains);
+        wait.until(d -> BRANDS.containsAll(brandsDrawn()));
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void withoutATokenThePageShowsThePublicFiguresAndNoBrands() {
+        browser.get("about:blank");
+        browser.get(CounterApp.base(counter) + "/dashboard");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); location.reload();");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
+        wait.until(d -> d.findElement(By.id("brands-note")).isDisplayed());
+        assertThat(browser.findElement(By.id("gmv")).getText()).startsWith("¥");
+    }
+
+    private static double perSecondChartSum() {
+        Object sum = ((JavascriptExecutor) browser).executeScript(
+                "return window.festivalCharts['per-second'].getOption().series[0].data.reduce((a, b) => a + b, 0);");
+        return ((Number) sum).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> brandsDrawn() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return window.festivalCharts.brands.getOption().yAxis[0].data;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> citiesDrawn() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return window.festivalCharts.cities.getOption().yAxis[0].data;");
+    }
+}
