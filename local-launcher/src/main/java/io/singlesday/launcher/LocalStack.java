@@ -39,6 +39,7 @@ final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private LocalKafka kafka;
+    private final Map<ServiceSpec, Map<String, String>> environments = new java.util.LinkedHashMap<>();
     private LocalPostgres postgres;
     private SigningKey signingKey;
     private Duration startupTime;
@@ -94,16 +95,18 @@ final class LocalStack implements AutoCloseable {
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         common.put("JWT_PUBLIC_KEY_LOCATION", "file:" + signingKey.publicKeyPem().toAbsolutePath());
+        // Services that call another (the GMV counter's reconciliation calls the order service) find it like the gateway does.
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            common.put(spec.urlVariable(), "http://localhost:" + options.portOf(spec));
+        }
         Map<String, String> gatewayEnv = new HashMap<>(common);
         gatewayEnv.put("DEV_TOKENS_PRIVATE_KEY_LOCATION", signingKey.privateKeyPem().toAbsolutePath().toString());
-        Map<ServiceSpec, Map<String, String>> environments = new java.util.LinkedHashMap<>();
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
             Map<String, String> env = new HashMap<>(common);
             env.put("DB_URL", postgres.jdbcUrl(spec.database()));
             env.put("DB_USER", spec.database());
             env.put("DB_PASSWORD", spec.database());
             environments.put(spec, env);
-            gatewayEnv.put(spec.urlVariable(), "http://localhost:" + options.portOf(spec));
         }
         environments.put(ServiceSpec.GATEWAY, gatewayEnv);
         // Started side by side: a first run also extracts each jar for its class-data cache, seconds apiece.
@@ -202,6 +205,24 @@ final class LocalStack implements AutoCloseable {
 
     ServiceProcess process(String module) {
         return processes.stream().filter(p -> p.spec().module().equals(module)).findFirst().orElseThrow();
+    }
+
+    /** Stops one service and starts it again as it was started, as a deployment's restart would. */
+    void restart(String module) {
+        ServiceProcess old = process(module);
+        old.stop(Duration.ofSeconds(30));
+        processes.remove(old);
+        ServiceSpec spec = old.spec();
+        processes.add(ServiceProcess.start(spec, options.portOf(spec), jarOf(spec), options.dataDir().resolve("logs"),
+                cacheDir(), options.serviceJvmOptions(), environments.get(spec)));
+        awaitReady(Duration.ofMinutes(2));
+    }
+
+    /** Stops the broker and starts it on the same port with the same data; every client sees a short outage. */
+    void restartKafka() {
+        int port = kafka.port();
+        kafka.close();
+        kafka = LocalKafka.start(options.dataDir().resolve("kafka"), port);
     }
 
     Duration startupTime() {

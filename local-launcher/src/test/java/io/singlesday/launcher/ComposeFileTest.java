@@ -44,6 +44,12 @@ class ComposeFileTest {
             env.propertyNames().forEach(variable -> assertThat(configuration)
                     .as("%s sets %s, which the service must read", spec.module(), variable)
                     .contains("${" + variable + ":"));
+            for (ServiceSpec other : ServiceSpec.SERVICES) {
+                if (env.has(other.urlVariable())) {
+                    assertThat(env.path(other.urlVariable()).asString()).as("%s finds %s", spec.module(), other.module())
+                            .isEqualTo("http://" + other.module() + ":" + other.defaultPort());
+                }
+            }
         }
     }
 

@@ -104,6 +104,12 @@ class KubernetesManifestsTest {
                 if (name.equals("DB_URL")) {
                     assertThat(env.path("value").asString()).endsWith("/" + spec.database());
                 }
+                for (ServiceSpec other : ServiceSpec.SERVICES) {
+                    if (name.equals(other.urlVariable())) {
+                        assertThat(env.path("value").asString()).as("%s finds %s", spec.module(), other.module())
+                                .isEqualTo("http://" + other.module() + ":" + other.defaultPort());
+                    }
+                }
             }
             assertThat(find("Service", spec.module()).path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(spec.defaultPort());
             find("PodDisruptionBudget", spec.module());

@@ -1,0 +1,152 @@
+package io.singlesday.gmv;
+
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.topics.Topics;
+import io.singlesday.testsupport.RealEngines;
+import io.singlesday.testsupport.Tokens;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The figures of docs/benchmarks.md for the counter, run with
+ * {@code ./mvnw -pl gmv-counter-service -Pbenchmark test [-Dbenchmark.events=200000 -Dbenchmark.rate=2000]}.
+ * <ol>
+ *   <li>Throughput: orders.events pre-filled with confirmations, then a plain consumer reads them all, then the
+ *   counter counts them all from a cold start; both in events per second, in one run.</li>
+ *   <li>Freshness: a steady rate of confirmations while the SSE stream is read; for the k-th order sent, the
+ *   time until a pushed snapshot counts k orders.</li>
+ * </ol>
+ * Prints figures; asserts nothing about speed (the machine is shared and noisy).
+ */
+class CounterBenchmark {
+
+    private static final Pattern ORDERS = Pattern.compile("\"orders\":(\\d+)");
+
+    @Test
+    void throughputAndFreshness() throws Exception {
+        int events = Integer.getInteger("benchmark.events", 200_000);
+        int rate = Integer.getInteger("benchmark.rate", 2_000);
+        int seconds = Integer.getInteger("benchmark.seconds", 30);
+
+        long filled = System.nanoTime();
+        try (OrderEvents orders = new OrderEvents(7, 200)) {
+            Instant at = Instant.now();
+            for (int i = 0; i < events; i++) {
+                OrderConfirmed order = orders.confirmed(at.plusMillis(i));
+                orders.send(order.orderId(), OrderEvents.envelope(order, order.orderId(), order.confirmedAt()));
+            }
+            orders.flush();
+        }
+        System.out.printf("pre-filled orders.events with %,d confirmations in %.1f s%n", events, secondsSince(filled));
+
+        double plain = plainConsumer(events);
+        System.out.printf("plain consumer (read_committed, no decoding): %,.0f events/s%n", plain);
+
+        long started = System.nanoTime();
+        ConfigurableApplicationContext counter = CounterApp.start();
+        try {
+            String operator = Tokens.operator("bench");
+            CounterApp.await(Duration.ofMinutes(10), () -> ordersCounted(counter, operator) >= events);
+            double elapsed = secondsSince(started);
+            double counted = events / elapsed;
+            System.out.printf("counter, cold start to all %,d counted: %.1f s = %,.0f events/s (%.2f of the plain consumer)%n",
+                    events, elapsed, counted, counted / plain);
+
+            freshness(counter, rate, seconds, events);
+        } finally {
+            counter.close();
+        }
+    }
+
+    private static double plainConsumer(int events) {
+        Map<String, Object> config = Map.of("bootstrap.servers", RealEngines.shared().kafkaBootstrapServers(),
+                "group.id", "bench-plain-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed", "enable.auto.commit", "false");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ORDERS_EVENTS.name()));
+            long started = System.nanoTime();
+            long read = 0;
+            while (read < events) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return read / secondsSince(started);
+        }
+    }
+
+    /** Sends at a steady rate and reads the stream; the k-th order is fresh once a snapshot counts k beyond the start. */
+    private static void freshness(ConfigurableApplicationContext counter, int rate, int seconds, long alreadyCounted)
+            throws Exception {
+        int total = rate * seconds;
+        long[] sentAt = new long[total];
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong seen = new AtomicLong(0);
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(CounterApp.base(counter) + "/api/gmv/public/stream")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = Thread.ofPlatform().start(() -> stream.body().forEach(line -> {
+            Matcher m = ORDERS.matcher(line);
+            if (line.startsWith("data:") && m.find()) {
+                long now = System.nanoTime();
+                long counted = Math.min(total, Long.parseLong(m.group(1)) - alreadyCounted);
+                for (long k = seen.get(); k < counted; k++) {
+                    latencies.add(now - sentAt[(int) k]);
+                }
+                seen.set(Math.max(seen.get(), counted));
+            }
+        }));
+        try (OrderEvents orders = new OrderEvents(8, 200)) {
+            long start = System.nanoTime();
+            for (int k = 0; k < total; k++) {
+                long due = start + k * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                OrderConfirmed order = orders.confirmed(Instant.now());
+                sentAt[k] = System.nanoTime();
+                orders.send(order.orderId(), OrderEvents.envelope(order, order.orderId(), order.confirmedAt()));
+            }
+            orders.flush();
+            System.out.printf("sent %,d confirmations at %,.0f/s%n", total, total / secondsSince(start));
+        }
+        CounterApp.await(Duration.ofMinutes(2), () -> seen.get() >= total);
+        reader.interrupt();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("freshness, confirmation sent to counted on the SSE stream: p50 %d ms, p99 %d ms, max %d ms (%,d orders)%n",
+                sorted.get(sorted.size() / 2) / 1_000_000, sorted.get((int) (sorted.size() * 0.99)) / 1_000_000,
+                sorted.getLast() / 1_000_000, sorted.size());
+    }
+
+    private static long ordersCounted(ConfigurableApplicationContext counter, String operator) {
+        try {
+            String body = io.singlesday.testsupport.Http.send(CounterApp.base(counter), "GET", "/api/gmv/summary",
+                    operator, null).body();
+            Matcher m = ORDERS.matcher(body);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+}
