@@ -46,6 +46,10 @@ class CounterBenchmark {
         int rate = Integer.getInteger("benchmark.rate", 2_000);
         int seconds = Integer.getInteger("benchmark.seconds", 30);
 
+        RealEngines.shared();
+        // A broker that created its topics a moment ago may still be loading their partitions; a flood of produce
+        // requests in that window trips the idempotent producer's sequence checks.
+        Thread.sleep(3_000);
         long filled = System.nanoTime();
         try (OrderEvents orders = new OrderEvents(7, 200)) {
             Instant at = Instant.now();
@@ -64,11 +68,20 @@ class CounterBenchmark {
         ConfigurableApplicationContext counter = CounterApp.start();
         try {
             String operator = Tokens.operator("bench");
-            CounterApp.await(Duration.ofMinutes(10), () -> ordersCounted(counter, operator) >= events);
+            long[] firstCounted = {0};
+            CounterApp.await(Duration.ofMinutes(10), () -> {
+                long n = ordersCounted(counter, operator);
+                if (n > 0 && firstCounted[0] == 0) {
+                    firstCounted[0] = System.nanoTime();
+                }
+                return n >= events;
+            });
             double elapsed = secondsSince(started);
-            double counted = events / elapsed;
-            System.out.printf("counter, cold start to all %,d counted: %.1f s = %,.0f events/s (%.2f of the plain consumer)%n",
-                    events, elapsed, counted, counted / plain);
+            double counting = events / secondsSince(firstCounted[0]);
+            System.out.printf("counter, cold start (JVM context included) to all %,d counted: %.1f s = %,.0f events/s%n",
+                    events, elapsed, events / elapsed);
+            System.out.printf("counter, first to last order on the screen: %,.0f events/s (%.3f of the plain consumer)%n",
+                    counting, counting / plain);
 
             freshness(counter, rate, seconds, events);
         } finally {

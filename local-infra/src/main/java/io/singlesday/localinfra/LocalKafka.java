@@ -91,8 +91,30 @@ public final class LocalKafka implements AutoCloseable {
                     throw e;
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (Exception e) {
             throw new IllegalStateException("Could not create topics on " + bootstrapServers(), e);
+        }
+    }
+
+    /**
+     * A topic is created before its partitions have leaders; a producer that starts in between gets
+     * NOT_LEADER_OR_FOLLOWER and, with idempotence, can stall in sequence errors. Returning only once every
+     * partition has a leader makes "topics created" mean "topics usable".
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!names.isEmpty()) {
+            boolean allLed = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions without a leader after 30 s: " + names);
+            }
+            Thread.sleep(100);
         }
     }
 

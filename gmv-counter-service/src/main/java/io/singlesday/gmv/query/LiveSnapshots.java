@@ -36,11 +36,16 @@ public class LiveSnapshots {
     private final List<SseEmitter> operators = new CopyOnWriteArrayList<>();
     private final List<SseEmitter> anonymous = new CopyOnWriteArrayList<>();
     private volatile Published current;
+    private final AtomicLong gmvFen = new AtomicLong();
+    private final AtomicLong orders = new AtomicLong();
 
     public LiveSnapshots(SnapshotBuilder builder, JsonMapper json, MeterRegistry meters) {
         this.builder = builder;
         this.json = json;
         meters.gauge("festival.gmv.dashboard.subscribers", operators, l -> l.size() + anonymous.size());
+        // The same platform-wide figures on every instance: dashboards take the max, never the sum.
+        meters.gauge("festival.gmv.fen", gmvFen);
+        meters.gauge("festival.gmv.orders", orders);
     }
 
     @Scheduled(fixedDelayString = "${festival.gmv.snapshot-interval}")
@@ -54,6 +59,8 @@ public class LiveSnapshots {
         Published published = new Published(snapshot, json.writeValueAsString(snapshot),
                 json.writeValueAsString(snapshot.withoutBrands()));
         current = published;
+        gmvFen.set(snapshot.gmv().fen());
+        orders.set(snapshot.orders());
         push(operators, published.fullJson(), snapshot.version());
         push(anonymous, published.publicJson(), snapshot.version());
     }

@@ -53,7 +53,7 @@ class DashboardBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.browser().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1600,1250",
+                "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1600,1500",
                 "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build(), options);
