@@ -114,7 +114,9 @@ class CounterBenchmark {
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(CounterApp.base(counter) + "/api/gmv/public/stream")).build(),
                 HttpResponse.BodyHandlers.ofLines());
-        Thread reader = Thread.ofPlatform().start(() -> stream.body().forEach(line -> {
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try {
+                stream.body().forEach(line -> {
             Matcher m = ORDERS.matcher(line);
             if (line.startsWith("data:") && m.find()) {
                 long now = System.nanoTime();
@@ -124,7 +126,11 @@ class CounterBenchmark {
                 }
                 seen.set(Math.max(seen.get(), counted));
             }
-        }));
+                });
+            } catch (java.io.UncheckedIOException closed) {
+                // the stream ends with the counter
+            }
+        });
         try (OrderEvents orders = new OrderEvents(8, 200)) {
             long start = System.nanoTime();
             for (int k = 0; k < total; k++) {

@@ -44,18 +44,24 @@ public final class MilestoneMarks {
         return marks;
     }
 
-    /** Marks passed by this batch and not reached before, each with the festival second it was passed in. */
+    /**
+     * Marks passed by this batch and not reached before, each with the festival second it was passed in: the
+     * second of the order that tipped the total, but never earlier than the latest second counted before, so
+     * milestones keep their order when confirmations arrive out of time order.
+     */
     public List<GmvMilestoneReached> passed(long totalBeforeFen, NavigableMap<Instant, Long> gmvBySecond,
-                                            Set<String> alreadyReached) {
+                                            Set<String> alreadyReached, Instant latestCountedBefore) {
         List<GmvMilestoneReached> reached = new ArrayList<>();
         long running = totalBeforeFen;
         for (Map.Entry<Instant, Long> second : gmvBySecond.entrySet()) {
             long before = running;
             running += second.getValue();
+            Instant at = latestCountedBefore != null && latestCountedBefore.isAfter(second.getKey())
+                    ? latestCountedBefore : second.getKey();
             for (Mark mark : marks) {
                 if (before < mark.fen() && running >= mark.fen() && !alreadyReached.contains(mark.id())) {
                     reached.add(new GmvMilestoneReached(mark.id(), mark.kind(), mark.label(), Money.fen(mark.fen()),
-                            Money.fen(running), second.getKey(), secondsAfterMidnight(second.getKey())));
+                            Money.fen(running), at, secondsAfterMidnight(at)));
                 }
             }
         }

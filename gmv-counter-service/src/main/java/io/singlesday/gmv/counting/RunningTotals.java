@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,6 +32,8 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
     static final String FIGURES = "figures-out";
     static final String MILESTONES = "milestones-out";
     static final String DEAD_LETTERS = "batches-dead-letters";
+    /** Kept beside the reached milestones: the latest festival second counted so far. */
+    private static final String LATEST_SECOND = "_latest-second";
 
     private final MilestoneMarks marks;
     private final EventCodec codec;
@@ -74,11 +77,16 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
                 gmvBySecond.merge(FigureKeys.timeOf(key), delta.gmvFen(), Long::sum);
             }
         });
-        for (GmvMilestoneReached milestone : marks.passed(totalBefore, gmvBySecond, reachedIds())) {
+        byte[] latestBytes = reached.get(LATEST_SECOND);
+        Instant latest = latestBytes == null ? null : Instant.ofEpochSecond(ByteBuffer.wrap(latestBytes).getLong());
+        for (GmvMilestoneReached milestone : marks.passed(totalBefore, gmvBySecond, reachedIds(), latest)) {
             reached.put(milestone.milestoneId(), new byte[]{1});
             EventEnvelope<GmvMilestoneReached> envelope = EventEnvelope.wrap(EventCatalog.GMV_MILESTONE_REACHED,
                     milestone.milestoneId(), milestone.reachedAt(), null, milestone);
             context.forward(new Record<>(milestone.milestoneId(), codec.encode(envelope), record.timestamp()), MILESTONES);
+        }
+        if (!gmvBySecond.isEmpty() && (latest == null || gmvBySecond.lastKey().isAfter(latest))) {
+            reached.put(LATEST_SECOND, ByteBuffer.allocate(Long.BYTES).putLong(gmvBySecond.lastKey().getEpochSecond()).array());
         }
     }
 
@@ -87,7 +95,9 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
         try (KeyValueIterator<String, byte[]> all = reached.all()) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> next = all.next();
-                ids.add(next.key);
+                if (!LATEST_SECOND.equals(next.key)) {
+                    ids.add(next.key);
+                }
             }
         }
         return ids;

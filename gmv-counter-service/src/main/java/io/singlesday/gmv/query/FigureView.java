@@ -81,7 +81,7 @@ public class FigureView {
                 all.add((GmvMilestoneReached) envelope.payload());
             }
         }
-        all.sort(Comparator.comparing(GmvMilestoneReached::reachedAt).thenComparing(m -> m.mark().minor()));
+        all.sort(Comparator.comparingLong((GmvMilestoneReached m) -> m.mark().minor()).thenComparing(GmvMilestoneReached::kind));
         return all;
     }
 

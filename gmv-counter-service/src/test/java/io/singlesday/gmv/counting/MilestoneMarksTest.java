@@ -30,7 +30,7 @@ class MilestoneMarksTest {
         seconds.put(MIDNIGHT.plusSeconds(95), 400_000L);
         seconds.put(MIDNIGHT.plusSeconds(96), 300_000L);
         seconds.put(MIDNIGHT.plusSeconds(97), 300_000L);
-        List<GmvMilestoneReached> reached = marks.passed(400_000, seconds, Set.of());
+        List<GmvMilestoneReached> reached = marks.passed(400_000, seconds, Set.of(), null);
         assertThat(reached).singleElement().satisfies(m -> {
             assertThat(m.milestoneId()).isEqualTo("threshold-10000");
             assertThat(m.reachedAt()).isEqualTo(MIDNIGHT.plusSeconds(96));
@@ -43,17 +43,27 @@ class MilestoneMarksTest {
     void aMarkAlreadyReachedOrNotYetPassedIsNotAnnounced() {
         TreeMap<Instant, Long> seconds = new TreeMap<>();
         seconds.put(MIDNIGHT, 50_000L);
-        assertThat(marks.passed(960_000, seconds, Set.of("threshold-10000"))).isEmpty();
-        assertThat(marks.passed(900_000, seconds, Set.of())).isEmpty();
-        assertThat(marks.passed(1_000_000, seconds, Set.of())).isEmpty();
+        assertThat(marks.passed(960_000, seconds, Set.of("threshold-10000"), null)).isEmpty();
+        assertThat(marks.passed(900_000, seconds, Set.of(), null)).isEmpty();
+        assertThat(marks.passed(1_000_000, seconds, Set.of(), null)).isEmpty();
     }
 
     @Test
     void oneBigBatchCanPassSeveralMarksAndTheRecord() {
         TreeMap<Instant, Long> seconds = new TreeMap<>();
         seconds.put(MIDNIGHT.plusSeconds(55_182), 300_000_000L);
-        assertThat(marks.passed(0, seconds, Set.of())).extracting(GmvMilestoneReached::milestoneId)
+        assertThat(marks.passed(0, seconds, Set.of(), null)).extracting(GmvMilestoneReached::milestoneId)
                 .containsExactly("threshold-10000", "threshold-100000", "threshold-1000000", "record-2684000");
+    }
+
+    @Test
+    void anOrderConfirmedEarlierButCountedLaterCannotDateAMarkBeforeWhatWasAlreadyCounted() {
+        TreeMap<Instant, Long> lateArrival = new TreeMap<>();
+        lateArrival.put(MIDNIGHT.plusSeconds(12), 200_000L);
+        assertThat(marks.passed(900_000, lateArrival, Set.of(), MIDNIGHT.plusSeconds(38)))
+                .singleElement().satisfies(m -> assertThat(m.secondsAfterMidnight()).isEqualTo(38));
+        assertThat(marks.passed(900_000, lateArrival, Set.of(), MIDNIGHT.plusSeconds(5)))
+                .singleElement().satisfies(m -> assertThat(m.secondsAfterMidnight()).isEqualTo(12));
     }
 
     @Test
