@@ -167,10 +167,16 @@ async function clock() {
 async function logistics() {
   try {
     const response = await fetch('/api/logistics/operations', { headers: authHeaders });
+    if (response.status === 401 || response.status === 403) {
+      $('logistics').textContent = 'the backlog is for operators: open this page with an operator token';
+      return;
+    }
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const ops = await response.json();
-    $('logistics').textContent = `${(ops.backlog ?? 0).toLocaleString()} parcels waiting · ` +
-        `${(ops.delivered ?? 0).toLocaleString()} delivered · on time ${ops.onTimePercent ?? '–'}%`;
+    const carriers = (ops.byCarrier ?? []).slice(0, 3).map(c => `${escapeHtml(c.name)} ${c.parcels.toLocaleString()}`).join(' · ');
+    $('logistics').innerHTML = `<b>${(ops.backlog ?? 0).toLocaleString()}</b> parcels on their way ` +
+        `(${(ops.lateInBacklog ?? 0).toLocaleString()} late) · ${(ops.delivered ?? 0).toLocaleString()} delivered · ` +
+        `on time ${ops.onTimePercent ?? '–'}%<br><span class="muted">${carriers}</span>`;
   } catch (e) {
     $('logistics').textContent = `no figures from the logistics service (${e.message})`;
   }

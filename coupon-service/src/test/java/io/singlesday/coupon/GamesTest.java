@@ -4,7 +4,6 @@ import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderConfirmed;
-import io.singlesday.coupon.cat.GreatCircle;
 import io.singlesday.coupon.promotion.MysteryPrice;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.kafka.EventCodec;
@@ -32,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Draws, Catch the Cat, the booklet, pop-up QR codes, mystery prices and N-for-N sales. */
 class GamesTest extends CouponIntegrationTest {
@@ -94,16 +92,6 @@ class GamesTest extends CouponIntegrationTest {
                  "opensAt":"%s","closesAt":"%s"}""".formatted(campaign, FUTURE, FUTURE.plusSeconds(60)));
         Http.assertProblem(catchAt(later, Tokens.shopper("early-" + UUID.randomUUID()), 30.2431, 120.15), 422);
         assertThat(sql.sql("select count(*) from coupons where campaign_id = ?::uuid").param(campaign).query(Integer.class).single()).isEqualTo(1);
-    }
-
-    @Test
-    void greatCircleDistancesMatchKnownOnesAndTheRadiusBoundary() {
-        // Shanghai (31.2304, 121.4737) to Beijing (39.9042, 116.4074): about 1,067 km.
-        assertThat(GreatCircle.metres(31.2304, 121.4737, 39.9042, 116.4074)).isCloseTo(1_067_000, within(5_000.0));
-        // One degree of latitude: about 111.2 km anywhere.
-        assertThat(GreatCircle.metres(0, 0, 1, 0)).isCloseTo(111_195, within(10.0));
-        assertThat(GreatCircle.metres(30, 120, 30, 120)).isZero();
-        assertThat(GreatCircle.metres(0, 179.9, 0, -179.9)).isCloseTo(22_239, within(10.0));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.orders.ReminderTriggered;
 import io.singlesday.contracts.gmv.GmvMilestoneReached;
+import io.singlesday.contracts.logistics.ParcelStateChanged;
 import io.singlesday.contracts.promotions.FlashSaleScheduled;
 import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
 import io.singlesday.contracts.catalog.ProductUnlisted;
@@ -115,7 +116,11 @@ public final class EventCatalog {
     public static final EventType<GmvMilestoneReached> GMV_MILESTONE_REACHED =
             new EventType<>("GmvMilestoneReached", 1, GmvMilestoneReached.class, Topics.GMV_MILESTONES);
 
+    public static final EventType<ParcelStateChanged> PARCEL_STATE_CHANGED =
+            new EventType<>("ParcelStateChanged", 1, ParcelStateChanged.class, Topics.LOGISTICS_PARCELS);
+
     private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED, REMINDER_TRIGGERED, GMV_MILESTONE_REACHED,
+            PARCEL_STATE_CHANGED,
             FLASH_SALE_SCHEDULED, FLASH_SALE_WITHDRAWN,
             INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED,
             COUPON_ISSUED, LOCK_COUPONS, REDEEM_COUPONS, UNLOCK_COUPONS,

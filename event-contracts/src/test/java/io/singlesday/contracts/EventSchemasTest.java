@@ -19,6 +19,7 @@ import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.orders.ReminderTriggered;
 import io.singlesday.contracts.gmv.GmvMilestoneReached;
+import io.singlesday.contracts.logistics.ParcelStateChanged;
 import io.singlesday.contracts.promotions.FlashSaleScheduled;
 import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
 import io.singlesday.contracts.catalog.ProductUnlisted;
@@ -101,7 +102,7 @@ class EventSchemasTest {
             Map.entry(EventCatalog.ORDER_CONFIRMED, new OrderConfirmed(ORDER, CHECKOUT,
                     "shopper-1", STORE, BRAND, OrderConfirmed.Channel.LIVESTREAM, "session-42", OrderConfirmed.Device.MOBILE,
                     "Hangzhou", "Zhejiang", Instant.parse("2026-11-11T00:00:26Z"), Money.fen(39_800), Money.fen(5_000),
-                    Money.fen(34_800), LINES)),
+                    Money.fen(34_800), LINES, 30.2741, 120.1551)),
             Map.entry(EventCatalog.ORDER_PLACED, new OrderPlaced(ORDER, CHECKOUT, "shopper-1", STORE, BRAND,
                     OrderConfirmed.Channel.APP, null, OrderConfirmed.Device.MOBILE, "Hangzhou", "Zhejiang",
                     Instant.parse("2026-11-11T00:00:25Z"), Money.fen(39_800), Money.fen(5_000), Money.fen(34_800), LINES)),
@@ -127,6 +128,9 @@ class EventSchemasTest {
             Map.entry(EventCatalog.GMV_MILESTONE_REACHED, new GmvMilestoneReached("threshold-100000000000",
                     GmvMilestoneReached.Kind.ROUND_THRESHOLD, "first 1 billion", Money.fen(100_000_000_000L),
                     Money.fen(100_000_034_800L), Instant.parse("2026-11-10T16:01:08Z"), 68)),
+            Map.entry(EventCatalog.PARCEL_STATE_CHANGED, new ParcelStateChanged(CHECKOUT, ORDER, "shopper-1", "IN_TRANSIT",
+                    "CROSS_BORDER", "NINGBO-BONDED", "SF", "Zhejiang", Instant.parse("2026-11-11T09:00:00Z"),
+                    Instant.parse("2026-11-14T16:00:00Z"))),
             Map.entry(EventCatalog.FLASH_SALE_WITHDRAWN, new FlashSaleWithdrawn(CAMPAIGN, "sold out")),
             Map.entry(EventCatalog.REMINDER_TRIGGERED, new ReminderTriggered(CHECKOUT, "shopper-1", PRODUCT, CAMPAIGN,
                     "11 products for 11 hours", Instant.parse("2026-11-10T16:00:00Z"))));

@@ -1,5 +1,6 @@
 package io.singlesday.coupon.cat;
 
+import io.singlesday.platform.geo.GreatCircle;
 import io.singlesday.coupon.campaign.Campaigns;
 import io.singlesday.coupon.issue.CouponIssuer;
 import io.singlesday.platform.clock.FestivalClock;

@@ -10,14 +10,24 @@ import java.util.UUID;
  * An order was paid and confirmed: one store's share of a checkout. It carries what the GMV counter, logistics,
  * livestream statistics and the catalog's incubation program need, so none of them calls the order service.
  * {@code paid} is what the shopper paid after every discount; GMV is the sum of {@code paid} over confirmed orders.
+ * {@code deliveryLatitude}/{@code deliveryLongitude} locate the delivery address (logistics routes by them; an
+ * event from before they existed has none, and its parcel is routed by city and province alone).
  */
 public record OrderConfirmed(UUID orderId, UUID checkoutId, String shopperId, UUID storeId, UUID brandId,
                              Channel channel, String livestreamId, Device device, String city, String province,
                              Instant confirmedAt, Money listTotal, Money discountTotal, Money paidTotal,
-                             List<Line> lines) {
+                             List<Line> lines, Double deliveryLatitude, Double deliveryLongitude) {
 
     public OrderConfirmed {
         lines = List.copyOf(lines);
+    }
+
+    /** An order with no known delivery point. */
+    public OrderConfirmed(UUID orderId, UUID checkoutId, String shopperId, UUID storeId, UUID brandId,
+                          Channel channel, String livestreamId, Device device, String city, String province,
+                          Instant confirmedAt, Money listTotal, Money discountTotal, Money paidTotal, List<Line> lines) {
+        this(orderId, checkoutId, shopperId, storeId, brandId, channel, livestreamId, device, city, province,
+                confirmedAt, listTotal, discountTotal, paidTotal, lines, null, null);
     }
 
     public enum Channel { APP, PC, LIVESTREAM, POPUP_STORE, TV_GALA }

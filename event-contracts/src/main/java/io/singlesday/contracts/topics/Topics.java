@@ -66,10 +66,14 @@ public final class Topics {
     public static final Topic GMV_MILESTONES = new Topic("gmv.milestones", 1, "milestoneId", true,
             "round GMV thresholds passed and the previous year's record broken");
 
+    /** Keyed by order, so one order's parcels' steps arrive in the order they happened. */
+    public static final Topic LOGISTICS_PARCELS = new Topic("logistics.parcels", DEFAULT_PARTITIONS, "orderId", false,
+            "every step of every parcel, from creation to delivery");
+
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
             CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_NOTIFICATIONS,
             COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES, COUPONS_PROMOTIONS,
-            GMV_BATCHES, GMV_FIGURES, GMV_MILESTONES);
+            GMV_BATCHES, GMV_FIGURES, GMV_MILESTONES, LOGISTICS_PARCELS);
 
     private Topics() {
     }

@@ -167,15 +167,16 @@ public class PlaceCheckout {
         int inserted = sql.sql("""
                 insert into checkouts (id, shopper_id, idempotency_key, request_hash, state, channel, livestream_id, device,
                                        city, province, payable_fen, currency, coupon_codes, coupons_state, orders_pending,
-                                       placed_at, deadline)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+                                       placed_at, deadline, delivery_latitude, delivery_longitude)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?)
                 on conflict (shopper_id, idempotency_key) do nothing""")
                 .params(checkoutId, shopperId, key, hash, CheckoutState.AWAITING_PARTICIPANTS.name(), request.channel().name(),
                         request.livestreamId(), request.effectiveDevice().name(), request.address().city(),
                         request.address().province(), priced.payableFen(), priced.currency(),
                         priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toArray(String[]::new),
                         priced.coupons().isEmpty() ? "NONE" : "REQUESTED", priced.orders().size(), Timestamp.from(now),
-                        saga.participantTimeout().toMillis() / 1000.0)
+                        saga.participantTimeout().toMillis() / 1000.0, request.address().latitude(),
+                        request.address().longitude())
                 .update();
         if (inserted == 0) {
             return false;

@@ -26,7 +26,7 @@ public class OrderEvents {
 
     private record Head(UUID checkoutId, String shopperId, UUID storeId, UUID brandId, OrderConfirmed.Channel channel,
                         String livestreamId, OrderConfirmed.Device device, String city, String province, Instant placedAt,
-                        String currency, long list, long discount, long paid) {
+                        String currency, long list, long discount, long paid, Double latitude, Double longitude) {
     }
 
     public void timeline(UUID orderId, OrderState state, String detail) {
@@ -38,7 +38,7 @@ public class OrderEvents {
         Head h = head(orderId);
         return new OrderConfirmed(orderId, h.checkoutId(), h.shopperId(), h.storeId(), h.brandId(), h.channel(),
                 h.livestreamId(), h.device(), h.city(), h.province(), at, money(h.list(), h),
-                money(h.discount(), h), money(h.paid(), h), lines(orderId, h.currency()));
+                money(h.discount(), h), money(h.paid(), h), lines(orderId, h.currency()), h.latitude(), h.longitude());
     }
 
     public OrderCancelled cancelled(UUID orderId, OrderCancelled.Reason reason, String detail, Instant at) {
@@ -50,13 +50,15 @@ public class OrderEvents {
     private Head head(UUID orderId) {
         return sql.sql("""
                 select o.checkout_id, o.shopper_id, o.store_id, o.brand_id, c.channel, c.livestream_id, c.device, c.city,
-                       c.province, o.placed_at, o.currency, o.list_fen, o.discount_fen, o.paid_fen
+                       c.province, o.placed_at, o.currency, o.list_fen, o.discount_fen, o.paid_fen,
+                       c.delivery_latitude, c.delivery_longitude
                 from orders o join checkouts c on c.id = o.checkout_id where o.id = ?""")
                 .param(orderId)
                 .query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getObject(4, UUID.class), OrderConfirmed.Channel.valueOf(rs.getString(5)), rs.getString(6),
                         OrderConfirmed.Device.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)))
+                        rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                        rs.getObject(15, Double.class), rs.getObject(16, Double.class)))
                 .single();
     }
 

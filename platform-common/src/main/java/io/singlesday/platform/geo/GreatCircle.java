@@ -1,9 +1,9 @@
-package io.singlesday.coupon.cat;
+package io.singlesday.platform.geo;
 
 /** Distances on the Earth's surface (haversine on a sphere of mean radius): metres, good to about 0.5 %. */
 public final class GreatCircle {
 
-    static final double EARTH_RADIUS_M = 6_371_008.8;
+    public static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private GreatCircle() {
     }

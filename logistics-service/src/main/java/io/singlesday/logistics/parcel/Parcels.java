@@ -1,0 +1,148 @@
+package io.singlesday.logistics.parcel;
+
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.logistics.ParcelStateChanged;
+import io.singlesday.platform.outbox.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Parcel rows, their timeline and their events; every change writes all three in the caller's transaction. */
+@Repository
+public class Parcels {
+
+    public record Parcel(UUID id, UUID orderId, String origin, Route route, String shopperId, String carrier,
+                         ParcelState state, String province, String city, Instant createdAt, Instant promisedBy,
+                         Instant stateSince, int transitMinutes) {
+    }
+
+    private final JdbcClient sql;
+    private final Outbox outbox;
+
+    public Parcels(JdbcClient sql, Outbox outbox) {
+        this.sql = sql;
+        this.outbox = outbox;
+    }
+
+    /** False when the order already has a parcel from this origin: a repeated event adds nothing. */
+    public boolean create(Parcel p, List<ParcelLine> lines) {
+        int inserted = sql.sql("""
+                insert into parcels (id, order_id, origin, route, shopper_id, carrier_code, state, province, city,
+                                     created_at, promised_by, state_since, transit_minutes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (order_id, origin) do nothing""")
+                .params(p.id(), p.orderId(), p.origin(), p.route().name(), p.shopperId(), p.carrier(), p.state().name(),
+                        p.province(), p.city(), ts(p.createdAt()), ts(p.promisedBy()), ts(p.stateSince()),
+                        p.transitMinutes())
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (ParcelLine line : lines) {
+            sql.sql("insert into parcel_lines (parcel_id, sku_id, quantity) values (?, ?, ?)")
+                    .params(p.id(), line.skuId(), line.quantity()).update();
+        }
+        recordStep(p, ParcelState.CREATED, p.createdAt(), "routed " + p.route() + " from " + p.origin());
+        return true;
+    }
+
+    public record ParcelLine(UUID skuId, int quantity) {
+    }
+
+    /** Moves a parcel one step if it is still where the caller saw it; false when another move came first. */
+    public boolean move(Parcel p, ParcelState to, Instant at, String detail) {
+        p.state().moveTo(to);
+        int moved = sql.sql("""
+                update parcels set state = ?, state_since = ?, delivered_at = case when ? then ? else delivered_at end
+                where id = ? and state = ?""")
+                .params(to.name(), ts(at), to == ParcelState.DELIVERED, ts(at), p.id(), p.state().name()).update();
+        if (moved == 1) {
+            recordStep(p, to, at, detail);
+        }
+        return moved == 1;
+    }
+
+    private void recordStep(Parcel p, ParcelState state, Instant at, String detail) {
+        sql.sql("insert into parcel_timeline (parcel_id, at, state, detail) values (?, ?, ?, ?)")
+                .params(p.id(), ts(at), state.name(), detail).update();
+        outbox.append(EventCatalog.PARCEL_STATE_CHANGED, p.orderId().toString(), new ParcelStateChanged(p.id(),
+                p.orderId(), p.shopperId(), state.name(), p.route().name(), p.origin(), p.carrier(), p.province(), at,
+                p.promisedBy()));
+    }
+
+    public List<Parcel> ofOrder(UUID orderId) {
+        return select("where order_id = ? order by created_at, origin", orderId);
+    }
+
+    /** Parcels in one state whose step began at or before {@code since}, oldest first, locked against other movers. */
+    public List<Parcel> waiting(ParcelState state, Route route, String origin, String carrier, Instant since, int limit) {
+        StringBuilder where = new StringBuilder("where state = ? and state_since <= ? and not customs_hold");
+        List<Object> params = new java.util.ArrayList<>(List.of(state.name(), ts(since)));
+        if (route != null) {
+            where.append(" and route = ?");
+            params.add(route.name());
+        }
+        if (origin != null) {
+            where.append(" and origin = ?");
+            params.add(origin);
+        }
+        if (carrier != null) {
+            where.append(" and carrier_code = ?");
+            params.add(carrier);
+        }
+        where.append(" order by state_since, id limit ").append(limit).append(" for update skip locked");
+        return select(where.toString(), params.toArray());
+    }
+
+    /** Parcels on the road whose line haul is over, oldest first. */
+    public List<Parcel> arriving(Instant now, int limit) {
+        return select("""
+                where state = 'IN_TRANSIT' and state_since + make_interval(mins => transit_minutes) <= ?
+                order by state_since, id limit\s""" + limit + " for update skip locked", ts(now));
+    }
+
+    public java.util.Optional<Parcel> find(UUID id) {
+        return select("where id = ?", id).stream().findFirst();
+    }
+
+    public List<Parcel> ofShopper(String shopperId, int limit) {
+        return select("where shopper_id = ? order by created_at desc, id limit " + limit, shopperId);
+    }
+
+    public record Step(Instant at, String state, String detail) {
+    }
+
+    public List<Step> timeline(UUID id) {
+        return sql.sql("select at, state, detail from parcel_timeline where parcel_id = ? order by id").param(id)
+                .query((rs, n) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3))).list();
+    }
+
+    public List<ParcelLine> lines(UUID id) {
+        return sql.sql("select sku_id, quantity from parcel_lines where parcel_id = ?").param(id)
+                .query((rs, n) -> new ParcelLine(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+    }
+
+    public void hold(UUID id, boolean held) {
+        sql.sql("update parcels set customs_hold = ? where id = ?").params(held, id).update();
+    }
+
+    private List<Parcel> select(String where, Object... params) {
+        return sql.sql("""
+                select id, order_id, origin, route, shopper_id, carrier_code, state, province, city, created_at,
+                       promised_by, state_since, transit_minutes from parcels\s""" + where)
+                .params(params)
+                .query((rs, n) -> new Parcel(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        Route.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        ParcelState.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(),
+                        rs.getInt(13)))
+                .list();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}
