@@ -175,6 +175,14 @@ class LocalStackEndToEndIT {
         }
         assertThat(left).as("stock committed in the catalog").isEqualTo(available - 1);
         assertThat(wallet).as("coupon redeemed in the coupon service").contains("\"state\":\"REDEEMED\"");
+
+        String parcels = "[]";
+        deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && parcels.equals("[]")) {
+            parcels = call("GET", "/api/logistics/parcels", shopper, null).body();
+            Thread.sleep(200);
+        }
+        assertThat(parcels).as("the order became a parcel in logistics").contains("\"orderId\"").contains("\"route\"");
     }
 
     /**
