@@ -101,6 +101,21 @@ class CheckoutApiTest extends OrderIntegrationTest {
     }
 
     @Test
+    void theConfirmedTotalsCountAConfirmedOrderToTheFenAndAreForOperatorsOnly() throws Exception {
+        HttpResponse<String> before = call("GET", "/api/orders/totals", operator, null);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        Sku sku = listSku(store, brand, 12_345);
+        HttpResponse<String> placed = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(sku, 2)), List.of(), null), 20);
+        assertThat(field(placed.body(), "state")).isEqualTo("CONFIRMED");
+        HttpResponse<String> after = call("GET", "/api/orders/totals", operator, null);
+        assertThat(Long.parseLong(field(after.body(), "orders")) - Long.parseLong(field(before.body(), "orders"))).isEqualTo(1);
+        assertThat(Long.parseLong(field(after.body(), "units")) - Long.parseLong(field(before.body(), "units"))).isEqualTo(2);
+        assertThat(Long.parseLong(field(after.body(), "paidFen")) - Long.parseLong(field(before.body(), "paidFen")))
+                .isEqualTo(24_690);
+        Http.assertProblem(call("GET", "/api/orders/totals", shopper, null), 403);
+    }
+
+    @Test
     void ordersAreVisibleToTheirShopperAndOperatorsOnlyWithLinesAndTimeline() throws Exception {
         Sku sku = listSku(store, brand, 9_900);
         HttpResponse<String> placed = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(sku, 3)), List.of(), null), 20);
