@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.catalog.StoreOpened;
+import io.singlesday.platform.outbox.Outbox;
 
 /**
  * A festival catalog at any scale: brands from many countries (Germany among the cross-border ones), stores,
@@ -42,9 +45,11 @@ public class DemoCatalog {
     private final TransactionTemplate transactions;
     private final ProductEvents events;
     private final Clock festivalClock;
+    private final Outbox outbox;
 
     public DemoCatalog(DataSource dataSource, JdbcClient sql, TransactionTemplate transactions, ProductEvents events,
-                       Clock festivalClock) {
+                       Clock festivalClock, Outbox outbox) {
+        this.outbox = outbox;
         this.dataSource = dataSource;
         this.sql = sql;
         this.transactions = transactions;
@@ -132,12 +137,24 @@ public class DemoCatalog {
         }
     }
 
-    /** Read models elsewhere learn the new products the usual way, through the outbox, a chunk per transaction. */
+    /**
+     * Read models elsewhere learn the new stores and products the usual way, through the outbox, a chunk per
+     * transaction: the stores (their names label the GMV screen's brand ranking), then the products.
+     */
     private void publishListed(UUID[] brandIds) {
         for (int from = 0; from < brandIds.length; from += 200) {
             UUID[] chunk = java.util.Arrays.copyOfRange(brandIds, from, Math.min(brandIds.length, from + 200));
-            transactions.executeWithoutResult(status -> events.listed(sql.sql("select id from products where brand_id = any(?)")
-                    .param(chunk).query(UUID.class).list()));
+            transactions.executeWithoutResult(status -> {
+                sql.sql("""
+                        select s.id, s.brand_id, s.name, b.origin_country, b.cross_border
+                        from stores s join brands b on b.id = s.brand_id where s.brand_id = any(?)""")
+                        .param(chunk)
+                        .query((rs, n) -> new StoreOpened(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                rs.getString(3), rs.getString(4), rs.getBoolean(5), null))
+                        .list()
+                        .forEach(opened -> outbox.append(EventCatalog.STORE_OPENED, opened.brandId().toString(), opened));
+                events.listed(sql.sql("select id from products where brand_id = any(?)").param(chunk).query(UUID.class).list());
+            });
         }
     }
 

@@ -17,6 +17,7 @@ class DemoCatalogTest extends CatalogIntegrationTest {
 
     @Test
     void generatesAFestivalCatalogThatShoppersCanBrowse() throws Exception {
+        long storesAnnouncedBefore = storesAnnounced();
         int productsBefore = count("products");
         int brandsBefore = count("brands");
         HttpResponse<String> generated = call("POST", "/api/catalog/demo/generate", operator,
@@ -32,6 +33,13 @@ class DemoCatalogTest extends CatalogIntegrationTest {
                 .isPositive();
         assertThat(sql.sql("select count(*) from skus where price_fen <= 0 or stock < 0").query(Integer.class).single()).isZero();
 
+        // Other services learn the new stores as they learn any store: StoreOpened on catalog.stores.
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (storesAnnounced() < storesAnnouncedBefore + 60 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(storesAnnounced() - storesAnnouncedBefore).isEqualTo(60);
+
         String featured = call("GET", "/api/catalog/products?featured=true&limit=100", null, null).body();
         assertThat(featured.split("\"title\"").length - 1).isGreaterThanOrEqualTo(5);
         assertThat(call("POST", "/api/catalog/demo/generate", operator, "{\"brands\":1,\"products\":10,\"seed\":7}").statusCode())
@@ -43,6 +51,12 @@ class DemoCatalogTest extends CatalogIntegrationTest {
         assertProblem(call("POST", "/api/catalog/demo/generate", io.singlesday.testsupport.Tokens.shopper("s"), "{}"), 403);
         assertProblem(call("POST", "/api/catalog/demo/generate", operator, "{\"products\":0}"), 400);
         assertProblem(call("POST", "/api/catalog/demo/generate", operator, "{\"brands\":300000}"), 400);
+    }
+
+    private static long storesAnnounced() {
+        return io.singlesday.testsupport.TopicRecords.readAll("catalog.stores", java.time.Duration.ofSeconds(2)).stream()
+                .filter(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains("\"type\":\"StoreOpened\""))
+                .count();
     }
 
     private int count(String table) {
