@@ -2,11 +2,9 @@ package io.singlesday.gmv.counting;
 
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.gmv.GmvMilestoneReached;
-import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.clock.FestivalDay;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +59,11 @@ public final class MilestoneMarks {
             for (Mark mark : marks) {
                 if (before < mark.fen() && running >= mark.fen() && !alreadyReached.contains(mark.id())) {
                     reached.add(new GmvMilestoneReached(mark.id(), mark.kind(), mark.label(), Money.fen(mark.fen()),
-                            Money.fen(running), at, secondsAfterMidnight(at)));
+                            Money.fen(running), at, FestivalDay.secondsAfterMidnight(at)));
                 }
             }
         }
         return reached;
-    }
-
-    static long secondsAfterMidnight(Instant at) {
-        int year = at.atZone(FestivalClock.BEIJING).getYear();
-        Instant midnight = LocalDate.of(year, Month.NOVEMBER, 11).atStartOfDay(FestivalClock.BEIJING).toInstant();
-        return at.getEpochSecond() - midnight.getEpochSecond();
     }
 
     /** 2684000 reads "2.684 million": the way a headline says it. */

@@ -3,6 +3,7 @@ package io.singlesday.gmv.query;
 import io.singlesday.contracts.gmv.GmvMilestoneReached;
 import io.singlesday.gmv.counting.FigureKeys;
 import io.singlesday.gmv.counting.Figures;
+import io.singlesday.platform.clock.FestivalDay;
 import io.singlesday.platform.identity.Caller;
 import io.singlesday.platform.identity.Role;
 import io.singlesday.platform.web.ApiProblem;
@@ -144,7 +145,7 @@ public class GmvController {
             running += f.gmvFen();
             Instant bucketEnd = e.getKey().plus(step);
             out.add(new Point(e.getKey(), f.gmvFen(), f.orders(), f.units(), running,
-                    previousYear.cumulativeFen(SnapshotBuilder.secondsAfterMidnight(bucketEnd))));
+                    previousYear.cumulativeFen(FestivalDay.secondsAfterMidnight(bucketEnd))));
         }
         return new Series(resolution, start, end, out);
     }
@@ -197,7 +198,7 @@ public class GmvController {
 
     /** Midnight opening the festival day, or today's Beijing midnight on the eve; never more than a day back. */
     private static Instant festivalMidnightBefore(Instant at) {
-        long since = SnapshotBuilder.secondsAfterMidnight(at);
+        long since = FestivalDay.secondsAfterMidnight(at);
         Instant midnight = since >= 0 ? at.minusSeconds(since)
                 : at.minusSeconds(Math.floorMod(at.getEpochSecond() + 8 * 3600, 86400));
         Instant dayBack = at.minus(Duration.ofDays(1));

@@ -4,14 +4,13 @@ import io.singlesday.gmv.counting.CounterSettings;
 import io.singlesday.gmv.counting.FigureKeys;
 import io.singlesday.gmv.counting.Figures;
 import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.clock.FestivalDay;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +44,7 @@ public class SnapshotBuilder {
 
     public Snapshot build(long version) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        long sinceMidnight = secondsAfterMidnight(now);
+        long sinceMidnight = FestivalDay.secondsAfterMidnight(now);
         Figures total = figures.get(FigureKeys.TOTAL);
 
         NavigableMap<Instant, Figures> seconds = figures.series(FigureKeys.SECOND, now.minus(CHART_WINDOW), now);
@@ -53,7 +52,7 @@ public class SnapshotBuilder {
         for (Instant at = now.minus(CHART_WINDOW); at.isBefore(now); at = at.plusSeconds(1)) {
             Figures f = seconds.getOrDefault(at, Figures.ZERO);
             chart.add(new Snapshot.SecondPoint(at, f.gmvFen(), f.orders(),
-                    previousYear.perSecondFen(secondsAfterMidnight(at) + 1)));
+                    previousYear.perSecondFen(FestivalDay.secondsAfterMidnight(at) + 1)));
         }
         Figures lastTen = seconds.tailMap(now.minus(RATE_WINDOW), true).values().stream()
                 .reduce(Figures.ZERO, Figures::plus);
@@ -109,12 +108,6 @@ public class SnapshotBuilder {
     private String perCapita(String city, long fen) {
         var residents = populations.of(city);
         return residents.isPresent() ? ratio(fen, residents.getAsLong() * 100, 4) : null;
-    }
-
-    static long secondsAfterMidnight(Instant at) {
-        int year = at.atZone(FestivalClock.BEIJING).getYear();
-        return at.getEpochSecond()
-                - LocalDate.of(year, Month.NOVEMBER, 11).atStartOfDay(FestivalClock.BEIJING).toEpochSecond();
     }
 
     private static String percent(long part, long whole) {

@@ -9,13 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plays a recording back against a gateway at any speed, keeping the requests' relative timing (an open model:
@@ -26,13 +22,12 @@ public final class Replayer {
 
     public static final double MIN_SPEED = 0.01;
     public static final double MAX_SPEED = 1_000;
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final URI target;
     private final double speed;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final DevTokens tokens;
 
     public record Sent(RecordedRequest request, long offsetNanos, int status, long latencyNanos, String error) {
     }
@@ -45,6 +40,7 @@ public final class Replayer {
         }
         this.target = target;
         this.speed = speed;
+        this.tokens = new DevTokens(target, http);
     }
 
     public List<Sent> replay(List<RecordedRequest> requests) throws InterruptedException {
@@ -76,7 +72,7 @@ public final class Replayer {
                     .method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(r.body()));
             if (r.identified()) {
-                request.header("Authorization", "Bearer " + token(r));
+                request.header("Authorization", "Bearer " + tokens.token(r.subject(), r.role(), r.brandId()));
             }
             if (r.idempotencyKey() != null) {
                 request.header("Idempotency-Key", r.idempotencyKey());
@@ -92,33 +88,5 @@ public final class Replayer {
         } catch (Exception e) {
             return new Sent(r, sentAt - start, 0, System.nanoTime() - sentAt, e.getClass().getSimpleName());
         }
-    }
-
-    private String token(RecordedRequest r) {
-        String identity = r.subject() + "|" + r.role() + "|" + (r.brandId() == null ? "" : r.brandId());
-        return tokens.computeIfAbsent(identity, id -> {
-            String body = "{\"subject\":\"" + json(r.subject()) + "\",\"role\":\"" + r.role() + "\""
-                    + (r.brandId() == null ? "" : ",\"brandId\":\"" + json(r.brandId()) + "\"") + ",\"ttlMinutes\":1440}";
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.resolve("/dev/tokens"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Matcher token = TOKEN.matcher(response.body());
-                if (response.statusCode() != 200 || !token.find()) {
-                    throw new IllegalStateException("the target minted no token for " + r.subject() + " ("
-                            + response.statusCode() + "); replays need a stack with /dev/tokens, like ./festival");
-                }
-                return token.group(1);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot reach " + target + " for tokens: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -1,5 +1,7 @@
 package io.singlesday.loadtest.gatling;
 
+import io.singlesday.loadtest.replay.DevTokens;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,25 +15,20 @@ import java.util.regex.Pattern;
 /** Plain calls to the stack around a run: tokens from the local identity, SKUs to buy, and the verdict's figures. */
 final class Festival {
 
-    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     private final String target;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private final DevTokens tokens;
 
     Festival(String target) {
         this.target = target;
+        this.tokens = new DevTokens(URI.create(target), http);
     }
 
     String token(String subject, String role) {
-        String body = call("POST", "/dev/tokens", null, "{\"subject\":\"" + subject + "\",\"role\":\"" + role
-                + "\",\"ttlMinutes\":1440}");
-        Matcher m = TOKEN.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no token from " + target + "/dev/tokens: is the local stack (./festival) running?");
-        }
-        return m.group(1);
+        return tokens.token(subject, role, null);
     }
 
     /** The first SKU of each product a catalog query lists. */
