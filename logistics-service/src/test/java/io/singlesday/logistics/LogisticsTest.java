@@ -139,6 +139,13 @@ class LogisticsTest {
         assertThat(call("GET", "/api/logistics/parcels/" + parcelId, operator, null).statusCode()).isEqualTo(200);
         assertProblem(call("GET", "/api/logistics/parcels/" + UUID.randomUUID(), mine, null), 404);
         assertProblem(call("GET", "/api/logistics/parcels/not-an-id", mine, null), 400);
+        assertProblem(call("GET", "/api/logistics/parcels?limit=0", mine, null), 400);
+        assertProblem(call("GET", "/api/logistics/parcels?orderId=nope", mine, null), 400);
+        String standard = sql.sql("select id::text from parcels where order_id = ? and route = 'STANDARD'")
+                .param(order.orderId()).query(String.class).single();
+        assertProblem(call("POST", "/api/logistics/parcels/" + standard + "/customs/hold", operator, null), 409);
+        assertProblem(call("POST", "/api/logistics/parcels/" + standard + "/customs/hold", mine, null), 403);
+        assertProblem(call("POST", "/api/logistics/parcels/" + UUID.randomUUID() + "/customs/release", operator, null), 404);
     }
 
     @Test
@@ -225,5 +232,12 @@ class LogisticsTest {
                 .statusCode()).isEqualTo(200);
         assertProblem(call("PUT", "/api/logistics/network/hema-stores/NOPE/stock/" + UUID.randomUUID(), operator,
                 "{\"quantity\":1}"), 404);
+        assertProblem(call("PUT", "/api/logistics/network/warehouses/BAO-2", operator, "{\"name\":"), 400);
+        assertProblem(call("PUT", "/api/logistics/network/carriers/JD", operator,
+                "{\"name\":\"JD\",\"provinces\":[],\"parcelsPerHour\":-1}"), 400);
+        assertProblem(call("PUT", "/api/logistics/network/hema-stores/HEMA-X", operator,
+                "{\"name\":\"X\",\"city\":\"Hangzhou\",\"latitude\":30.2,\"longitude\":200}"), 400);
+        assertThat(sql.sql("select count(*) from carriers where code = 'JD'").query(Integer.class).single()).isZero();
+        assertThat(sql.sql("select count(*) from hema_stores where code = 'HEMA-X'").query(Integer.class).single()).isZero();
     }
 }

@@ -84,7 +84,7 @@ public class ParcelFlow {
             if (!sql.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
                 return 0;
             }
-            Network current = network.load();
+            Network current = network.current();
             int steps = 0;
             for (Parcels.Parcel p : parcels.arriving(now, settings.maxMovesPerStep())) {
                 steps += step(p, now);

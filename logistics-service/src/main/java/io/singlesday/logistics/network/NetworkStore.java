@@ -8,15 +8,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The network's rows: read whole for routing (it is small), changed by operators. */
+/**
+ * The network's rows: read whole for routing (it is small), changed by operators. Routing reads a copy at most a
+ * second old rather than three queries per order at midnight; shelf stock in the copy is only a hint, since
+ * {@link #take} checks the rows under lock.
+ */
 @Repository
 public class NetworkStore {
 
+    private static final long FRESH_NANOS = 1_000_000_000L;
+
+    private record Cached(long loadedAt, Network network) {
+    }
+
     private final JdbcClient sql;
+    private final AtomicReference<Cached> cached = new AtomicReference<>();
 
     public NetworkStore(JdbcClient sql) {
         this.sql = sql;
+    }
+
+    /** The network as of at most a second ago; a change made through this store shows at once. */
+    public Network current() {
+        Cached c = cached.get();
+        long now = System.nanoTime();
+        if (c == null || now - c.loadedAt() > FRESH_NANOS) {
+            c = new Cached(now, load());
+            cached.set(c);
+        }
+        return c.network();
+    }
+
+    private void changed() {
+        cached.set(null);
     }
 
     public Network load() {
@@ -40,6 +66,7 @@ public class NetworkStore {
     }
 
     public void saveWarehouse(Network.Warehouse w) {
+        changed();
         sql.sql("""
                 insert into warehouses (code, name, kind, province, city, latitude, longitude, parcels_per_hour)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -51,6 +78,7 @@ public class NetworkStore {
     }
 
     public void saveCarrier(Network.Carrier c) {
+        changed();
         sql.sql("""
                 insert into carriers (code, name, provinces, parcels_per_hour) values (?, ?, ?, ?)
                 on conflict (code) do update set name = excluded.name, provinces = excluded.provinces,
@@ -59,6 +87,7 @@ public class NetworkStore {
     }
 
     public void saveHemaStore(Network.HemaStore s) {
+        changed();
         sql.sql("""
                 insert into hema_stores (code, name, city, latitude, longitude) values (?, ?, ?, ?, ?)
                 on conflict (code) do update set name = excluded.name, city = excluded.city, latitude = excluded.latitude,
@@ -71,6 +100,7 @@ public class NetworkStore {
     }
 
     public void setStock(String store, UUID sku, int quantity) {
+        changed();
         sql.sql("""
                 insert into hema_stock (store_code, sku_id, quantity) values (?, ?, ?)
                 on conflict (store_code, sku_id) do update set quantity = excluded.quantity""")
@@ -94,10 +124,12 @@ public class NetworkStore {
         items.forEach((sku, quantity) -> sql.sql(
                         "update hema_stock set quantity = quantity - ? where store_code = ? and sku_id = ?")
                 .params(quantity, store, sku).update());
+        changed();
         return true;
     }
 
     public void putBack(String store, Map<UUID, Integer> items) {
+        changed();
         items.forEach((sku, quantity) -> sql.sql("""
                 update hema_stock set quantity = quantity + ? where store_code = ? and sku_id = ?""")
                 .params(quantity, store, sku).update());

@@ -34,7 +34,7 @@ public class ShipOrders {
                 .map(l -> new Router.Item(l.skuId(), l.quantity(), l.originCountry())).toList();
         Router.Destination to = new Router.Destination(order.city(), order.province(), order.deliveryLatitude(),
                 order.deliveryLongitude());
-        Network current = network.load();
+        Network current = network.current();
         List<Router.Plan> plans = Router.route(order.orderId(), to, items, current, now);
         if (plans.getFirst().route() == Route.HYPERLOCAL && !network.take(plans.getFirst().origin(), quantities(items))) {
             // Another order took the last unit since the network was read: route without that store.
