@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,14 +21,16 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalFestival {
 
     private static final String USAGE = """
-            Usage: festival [run] [--fresh] [--data DIR] [--clock-start ISO_TIME] [--speed N]
+            Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N]
                    festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
 
-              run             start Kafka, PostgreSQL, every service and the gateway; Ctrl-C stops them all
+              run             start Kafka, PostgreSQL, every service and the gateway, then play a gentle festival
+                              day against them (the day in 24 minutes); Ctrl-C stops them all
               --fresh         forget all data of earlier runs
               --data DIR      where data and logs live (default .festival)
-              --clock-start   set festival time now, e.g. 2026-11-10T23:55:00+08:00 (a fresh start does this)
-              --speed N       festival seconds per real second (60 plays the day in 24 minutes)
+              --no-load       start quietly, without the gentle day
+              --clock-start   set festival time now, e.g. 2026-11-10T23:55:00+08:00 (no gentle day: it sets the clock)
+              --speed N       festival seconds per real second (60 plays the day in 24 minutes; no gentle day)
               token           print a bearer token from the running gateway's dev endpoint
             Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432); services use 8081-8086.
             """;
@@ -72,16 +75,41 @@ public final class LocalFestival {
             System.err.println("The festival did not start: " + e.getMessage());
             return 1;
         }
+        LoadRun load = playsGentleDay(args) ? gentleDay(stack, options, out) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("\nStopping the festival ...");
+            if (load != null) {
+                load.close();
+            }
             stack.close();
             out.println("Stopped. Data kept in " + options.dataDir() + " (run with --fresh to forget it).");
             stopped.countDown();
         }, "festival-shutdown"));
         Banner.print(out, stack, options);
+        if (load != null) {
+            out.printf("%nA gentle festival day is playing (%s): the clock goes to the eve, midnight comes in 20 s.%n"
+                    + "  Its log: %s; its summary and verdict when it ends: %s. Start with --no-load for a quiet stack.%n",
+                    String.join(" ", LoadRun.GENTLE), load.log(), load.summary());
+        }
         stopped.await();
         return 0;
+    }
+
+    /** The gentle day sets the festival clock, so a clock asked for on the command line means no gentle day. */
+    static boolean playsGentleDay(String[] args) {
+        List<String> given = List.of(args);
+        return !given.contains("--no-load") && !given.contains("--clock-start") && !given.contains("--speed");
+    }
+
+    private static LoadRun gentleDay(LocalStack stack, StackOptions options, PrintStream out) {
+        try {
+            return LoadRun.start(options.home(), stack.process(ServiceSpec.GATEWAY.module()).url(), options.dataDir(),
+                    LoadRun.GENTLE);
+        } catch (RuntimeException e) {
+            out.println("No gentle day: " + e.getMessage());
+            return null;
+        }
     }
 
     private static int token(String[] args, PrintStream out) throws Exception {
@@ -120,6 +148,7 @@ public final class LocalFestival {
             switch (args[i]) {
                 case "run" -> { }
                 case "--fresh" -> fresh = true;
+                case "--no-load" -> { }
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--clock-start" -> {
                     try {

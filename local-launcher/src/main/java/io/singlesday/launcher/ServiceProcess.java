@@ -71,6 +71,10 @@ final class ServiceProcess {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

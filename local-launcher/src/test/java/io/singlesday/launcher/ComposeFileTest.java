@@ -96,6 +96,25 @@ class ComposeFileTest {
         assertThat(prometheus).contains("gateway:8080");
     }
 
+    @Test
+    void theLoadTesterIsOptInAndAimsAtTheGateway() throws Exception {
+        JsonNode tester = services.path("load-tester");
+        assertThat(tester.path("profiles").toString()).isEqualTo("[\"load\"]");
+        assertThat(tester.path("build").path("args").path("MODULE").asString()).isEqualTo("load-tester");
+        assertThat(Files.exists(HOME.resolve("load-tester/pom.xml"))).isTrue();
+        List<String> command = new ArrayList<>();
+        tester.path("command").forEach(argument -> command.add(argument.asString()));
+        assertThat(command.getFirst()).isEqualTo("day");
+        assertThat(String.join(" ", command)).contains("--target http://gateway:8080");
+        assertThat(tester.path("depends_on").path("gateway").path("condition").asString()).isEqualTo("service_healthy");
+        // The jar opens java.lang for Gatling in its manifest, which only java -jar honours; the image needs the flag.
+        assertThat(Files.readString(HOME.resolve("load-tester/pom.xml"))).contains("<Add-Opens>java.base/java.lang</Add-Opens>");
+        assertThat(tester.path("environment").path("JDK_JAVA_OPTIONS").asString())
+                .contains("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        assertThat(services.path("gateway").path("environment").has("DEV_TOKENS_PRIVATE_KEY_LOCATION"))
+                .as("the load tester takes its tokens from the gateway's /dev/tokens").isTrue();
+    }
+
     private static JsonNode read(String file) {
         try {
             return new YAMLMapper().readTree(Files.readString(HOME.resolve(file)));

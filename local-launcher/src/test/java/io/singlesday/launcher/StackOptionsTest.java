@@ -37,4 +37,14 @@ class StackOptionsTest {
         assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--data"})).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--verbose"})).hasMessageContaining("Unknown option");
     }
+
+    @Test
+    void aGentleDayPlaysUnlessTheClockIsAskedForOrLoadIsDeclined() {
+        assertThat(LocalFestival.playsGentleDay(new String[]{})).isTrue();
+        assertThat(LocalFestival.playsGentleDay(new String[]{"run", "--fresh"})).isTrue();
+        assertThat(LocalFestival.playsGentleDay(new String[]{"--no-load"})).isFalse();
+        assertThat(LocalFestival.playsGentleDay(new String[]{"--speed", "60"})).isFalse();
+        assertThat(LocalFestival.playsGentleDay(new String[]{"--clock-start", "2026-11-11T20:00:00+08:00"})).isFalse();
+        assertThat(LocalFestival.parse(new String[]{"--no-load"}).fresh()).isFalse();
+    }
 }

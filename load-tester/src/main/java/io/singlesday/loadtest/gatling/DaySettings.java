@@ -1,0 +1,65 @@
+package io.singlesday.loadtest.gatling;
+
+import io.singlesday.loadtest.model.Checkpoint;
+import io.singlesday.loadtest.model.DayCurve;
+import io.singlesday.loadtest.model.LoadShape;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * What a festival-day run is asked to do. Read from system properties because Gatling instantiates the simulation
+ * itself: {@code ./festival day --peak 5} and {@code ./mvnw -pl load-tester gatling:test -Dpeak=5} both end here.
+ *
+ * @param peak        checkouts per second at the midnight peak
+ * @param compression how many times faster than real time the day runs (60: the day in 24 minutes)
+ * @param minutes     how much of the compressed day to run, from midnight
+ * @param eveSeconds  the eve before midnight, compressed: shoppers fill carts and claim coupons
+ * @param shoppers    distinct shopper identities the load is spread over
+ */
+public record DaySettings(URI target, double peak, double compression, double minutes, double eveSeconds, int shoppers,
+                          Path summary) {
+
+    static final DayCurve CURVE = DayCurve.fit(Checkpoint.Y2019);
+
+    public DaySettings {
+        // The curve's own limits (peak, compression) are checked by LoadShape with messages of their own.
+        new LoadShape(CURVE, peak, compression);
+        if (!(minutes > 0 && minutes <= 24 * 60)) {
+            throw new IllegalArgumentException("minutes must be more than 0 and at most 1440, not " + minutes);
+        }
+        if (!(eveSeconds >= 0 && eveSeconds <= 600)) {
+            throw new IllegalArgumentException("eve must be between 0 and 600 seconds, not " + eveSeconds);
+        }
+        if (shoppers < 1 || shoppers > 100_000) {
+            throw new IllegalArgumentException("shoppers must be between 1 and 100000, not " + shoppers);
+        }
+        if (target.getScheme() == null || !target.getScheme().startsWith("http")) {
+            throw new IllegalArgumentException("target must be an http(s) URL, not " + target);
+        }
+    }
+
+    public static DaySettings from(Properties p) {
+        try {
+            return new DaySettings(URI.create(p.getProperty("target", "http://localhost:8080")),
+                    Double.parseDouble(p.getProperty("peak", "5.44")),
+                    Double.parseDouble(p.getProperty("compression", "60")),
+                    Double.parseDouble(p.getProperty("minutes", "2")),
+                    Double.parseDouble(p.getProperty("eve", "10")),
+                    Integer.parseInt(p.getProperty("shoppers", "200")),
+                    Path.of(p.getProperty("summary.file", "load-summary.md")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
+        }
+    }
+
+    LoadShape shape() {
+        return new LoadShape(CURVE, peak, compression);
+    }
+
+    /** Real seconds of the compressed day, from midnight, that the run covers. */
+    double daySeconds() {
+        return Math.min(shape().replaySeconds(), minutes * 60);
+    }
+}

@@ -1,0 +1,295 @@
+package io.singlesday.loadtest.gatling;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.singlesday.loadtest.model.LoadShape;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.tryMax;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.sse;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The 11.11 day against the gateway, open model. On the eve shoppers fill their carts and claim a voucher that
+ * runs out; from midnight checkouts follow the fitted 2019 curve at the asked peak rate and compression, with
+ * browsing and search, cat catching and parcel tracking at multiples of it and a few dashboards watching the
+ * stream. Checkouts carry an Idempotency-Key and are retried with the same key when a call fails, as real clients
+ * do. The festival clock runs with the load. Afterwards the verdict ({@link Verdict}) and a Markdown summary.
+ *
+ * <pre>./festival day --peak 5.44 --compression 60 --minutes 2</pre>
+ */
+public class FestivalDaySimulation extends Simulation {
+
+    /** Cities by residents (millions, 2020 census) so big cities send more orders; 93 % of orders from phones. */
+    private static final Map<String, String[]> CITIES = Map.of(
+            "Shanghai", new String[]{"Shanghai", "31.2304", "121.4737", "24.9"},
+            "Beijing", new String[]{"Beijing", "39.9042", "116.4074", "21.9"},
+            "Chengdu", new String[]{"Sichuan", "30.5728", "104.0668", "20.9"},
+            "Guangzhou", new String[]{"Guangdong", "23.1291", "113.2644", "18.7"},
+            "Shenzhen", new String[]{"Guangdong", "22.5431", "114.0579", "17.6"},
+            "Hangzhou", new String[]{"Zhejiang", "30.2741", "120.1551", "11.9"},
+            "Wuhan", new String[]{"Hubei", "30.5928", "114.3055", "12.3"});
+    private static final double BROWSE_PER_ORDER = 4;
+    private static final double CATCHES_PER_ORDER = 0.5;
+    private static final double TRACKING_PER_ORDER = 0.2;
+
+    private final DaySettings settings = DaySettings.from(System.getProperties());
+    private final LoadShape shape = settings.shape();
+    private final Festival festival = new Festival(settings.target());
+    private final Tally tally = new Tally();
+    private final Map<String, Verdict.Placed> placed = new ConcurrentHashMap<>();
+    private final LongAdder claimsGranted = new LongAdder();
+    private final List<String> tokens = new ArrayList<>();
+    private final List<String> hot = new ArrayList<>();
+    private final List<String> cold = new ArrayList<>();
+    private final Map<String, Integer> stockBefore = new LinkedHashMap<>();
+    private final int coupons;
+    private String operator;
+    private String voucher;
+    private String cat;
+    private CpuShare cpu;
+
+    {
+        double day = settings.daySeconds();
+        double eve = settings.eveSeconds();
+        // Enough claimers for the voucher to run out on the eve: the sold-out answer is part of what is tested.
+        coupons = (int) Math.max(5, Math.round(settings.peak() * 2));
+        HttpProtocolBuilder protocol = http.baseUrl(settings.target().toString()).acceptHeader("application/json")
+                .contentTypeHeader("application/json");
+        List<PopulationBuilder> load = new ArrayList<>(List.of(
+                checkout().injectOpen(afterTheEve(eve, curve(1, day))),
+                browse().injectOpen(afterTheEve(eve, curve(BROWSE_PER_ORDER, day))),
+                catchCats().injectOpen(afterTheEve(eve, curve(CATCHES_PER_ORDER, day))),
+                track().injectOpen(afterTheEve(eve, curve(TRACKING_PER_ORDER, day))),
+                watch().injectOpen(nothingFor(Duration.ofMillis((long) (eve * 1000) + 1000)),
+                        constantUsersPerSec(0.1).during(Duration.ofMillis((long) (Math.max(1, day - 12) * 1000))))));
+        if (eve > 0) {
+            load.add(fillCarts().injectOpen(constantUsersPerSec(Math.max(1, settings.peak())).during(Duration.ofMillis((long) (eve * 1000)))));
+            load.add(claimVouchers().injectOpen(constantUsersPerSec(coupons * 2 / eve).during(Duration.ofMillis((long) (eve * 1000)))));
+        }
+        setUp(load).protocols(protocol);
+    }
+
+    @Override
+    public void before() {
+        System.out.print(DaySettings.CURVE.fitReport(io.singlesday.loadtest.model.Checkpoint.Y2019));
+        System.out.printf("Replaying %.1f of %.0f compressed minutes at a peak of %s orders/s (%sx) after a %s s eve%n",
+                settings.daySeconds() / 60, shape.replaySeconds() / 60, settings.peak(), settings.compression(),
+                settings.eveSeconds());
+        operator = festival.token("load-ops", "OPERATOR");
+        for (int i = 0; i < settings.shoppers(); i++) {
+            tokens.add(festival.token("load-shopper-" + i, "SHOPPER"));
+        }
+        Map<String, Integer> featured = festival.skus("featured=true&limit=5");
+        Map<String, Integer> listed = festival.skus("limit=40");
+        hot.addAll(featured.keySet());
+        cold.addAll(listed.keySet());
+        stockBefore.putAll(featured);
+        stockBefore.putAll(listed);
+        if (hot.isEmpty() || cold.isEmpty()) {
+            throw new IllegalStateException("the catalog at " + settings.target() + " lists nothing to buy");
+        }
+        voucher = festival.couponCampaign(operator, coupons);
+        String[] hangzhou = CITIES.get("Hangzhou");
+        cat = festival.catDrop(operator, festival.couponCampaign(operator, 1_000_000), hangzhou[1], hangzhou[2], 500);
+        festival.startTheClock(operator, settings.eveSeconds(), settings.compression());
+        cpu = new CpuShare();
+    }
+
+    /** A shopper: who, from where, on what device, buying a hot product a third of the time and a cold one otherwise. */
+    private Iterator<Map<String, Object>> shoppers() {
+        Random random = new Random();
+        List<String> cities = new ArrayList<>();
+        CITIES.forEach((city, data) -> {
+            for (int i = 0; i < Math.round(Double.parseDouble(data[3])); i++) {
+                cities.add(city);
+            }
+        });
+        return Stream.generate(() -> {
+            Map<String, Object> s = new HashMap<>();
+            String city = cities.get(random.nextInt(cities.size()));
+            s.put("token", tokens.get(random.nextInt(tokens.size())));
+            s.put("sku", random.nextInt(3) == 0 ? hot.get(random.nextInt(hot.size())) : cold.get(random.nextInt(cold.size())));
+            s.put("key", UUID.randomUUID().toString());
+            s.put("city", city);
+            s.put("province", CITIES.get(city)[0]);
+            s.put("lat", CITIES.get(city)[1]);
+            s.put("lon", CITIES.get(city)[2]);
+            s.put("channel", random.nextInt(100) < 93 ? "APP" : "PC");
+            s.put("voucher", voucher);
+            s.put("cat", cat);
+            return s;
+        }).iterator();
+    }
+
+    private ScenarioBuilder fillCarts() {
+        return scenario("fill the cart on the eve").feed(shoppers())
+                .exec(measured("add to cart", http("add to cart").put("/api/orders/cart/items/#{sku}")
+                        .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}")
+                        .body(StringBody("{\"quantity\":1}")), 200));
+    }
+
+    private ScenarioBuilder claimVouchers() {
+        return scenario("claim the voucher").feed(shoppers())
+                .exec(measured("claim voucher", http("claim voucher").post("/api/coupons/campaigns/#{voucher}/claims")
+                        .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}"), 201, 409, 410))
+                .exec(session -> {
+                    if (session.contains("status") && session.getInt("status") == 201) {
+                        claimsGranted.increment();
+                    }
+                    return session;
+                });
+    }
+
+    private ScenarioBuilder checkout() {
+        ChainBuilder place = tryMax(3).on(measured("checkout", http("checkout").post("/api/orders")
+                .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}").header("Prefer", "wait=10")
+                .body(StringBody("""
+                        {"lines":[{"skuId":"#{sku}","quantity":1}],"channel":"#{channel}","address":{"recipient":"Load",
+                         "street":"11 Festival Road","city":"#{city}","province":"#{province}","latitude":#{lat},"longitude":#{lon}}}"""))
+                .check(jsonPath("$.id").optional().saveAs("checkoutId"), jsonPath("$.state").optional().saveAs("state")), 200, 202));
+        return scenario("checkout at midnight").feed(shoppers()).exec(place).exec(session -> {
+            if (session.contains("checkoutId")) {
+                String id = session.getString("checkoutId");
+                placed.putIfAbsent(id, new Verdict.Placed(id, session.getString("token"), session.getString("sku"),
+                        session.getString("state")));
+            }
+            return session;
+        });
+    }
+
+    private ScenarioBuilder browse() {
+        return scenario("browse and search").feed(shoppers())
+                .exec(measured("search", http("search").get("/api/catalog/products?q=tea&limit=20"), 200))
+                .exec(measured("product list", http("product list").get("/api/catalog/products?featured=true&limit=20"), 200));
+    }
+
+    /** Everyone hunts the same cat in Hangzhou: one catch each, a second try is a 409. */
+    private ScenarioBuilder catchCats() {
+        return scenario("catch the cat").feed(shoppers())
+                .exec(measured("catch cat", http("catch cat").post("/api/coupons/cat-drops/#{cat}/catches")
+                        .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}")
+                        .body(StringBody("{\"latitude\":30.2745,\"longitude\":120.1555}")), 201, 409));
+    }
+
+    private ScenarioBuilder track() {
+        return scenario("track parcels").feed(shoppers())
+                .exec(measured("my parcels", http("my parcels").get("/api/logistics/parcels").header("Authorization", "Bearer #{token}"), 200));
+    }
+
+    private ScenarioBuilder watch() {
+        return scenario("watch the dashboard")
+                .exec(sse("dashboard").get("/api/gmv/public/stream"))
+                .pause(Duration.ofSeconds(10))
+                .exec(sse("dashboard").close());
+    }
+
+    /**
+     * A request whose answer goes into the run's own tally, whatever it was; {@code expected} statuses pass Gatling's
+     * check, anything else fails it (and a checkout's retry loop tries again with the same key).
+     */
+    private ChainBuilder measured(String name, HttpRequestActionBuilder request, Integer... expected) {
+        return exec(session -> session.remove("status").remove("millis").remove("body"))
+                .exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("millis"),
+                        bodyString().transform(body -> body.length() > 300 ? body.substring(0, 300) : body).saveAs("body"),
+                        status().in(expected)))
+                .exec(session -> {
+                    int status = session.contains("status") ? session.getInt("status") : 0;
+                    tally.record(name, status, session.contains("millis") ? session.getLong("millis") : 0);
+                    tally.refused(name, status, session.getString("body"));
+                    return session.remove("body");
+                });
+    }
+
+    private static OpenInjectionStep[] afterTheEve(double eve, OpenInjectionStep[] steps) {
+        if (eve <= 0) {
+            return steps;
+        }
+        OpenInjectionStep[] shifted = new OpenInjectionStep[steps.length + 1];
+        shifted[0] = nothingFor(Duration.ofMillis((long) (eve * 1000)));
+        System.arraycopy(steps, 0, shifted, 1, steps.length);
+        return shifted;
+    }
+
+    /**
+     * Arrivals over the first {@code seconds} after midnight at {@code factor} times the order rate: the curve is
+     * integrated in 100 ms steps and each whole user that accumulates starts at that moment, so the midnight spike
+     * keeps its shape even at low rates (Gatling's ramps round each step's users down).
+     */
+    private OpenInjectionStep[] curve(double factor, double seconds) {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        double pending = 0;
+        double last = 0;
+        for (double t = 0; t < seconds; t += 0.1) {
+            pending += shape.rateAt(t) * factor * 0.1;
+            if (pending >= 1) {
+                int users = (int) pending;
+                pending -= users;
+                if (t - last >= 0.001) {
+                    steps.add(nothingFor(Duration.ofMillis(Math.round((t - last) * 1000))));
+                }
+                steps.add(atOnceUsers(users));
+                last = t;
+            }
+        }
+        if (steps.isEmpty()) {
+            steps.add(atOnceUsers(1));
+        }
+        return steps.toArray(OpenInjectionStep[]::new);
+    }
+
+    /** The verdict and the summary, written whatever happened; a failed verdict fails the run. */
+    @Override
+    public void after() {
+        double seconds = cpu == null ? settings.eveSeconds() + settings.daySeconds() : cpu.wallSeconds();
+        String generator = cpu == null ? "not measured" : cpu.describe();
+        Verdict verdict = new Verdict(festival, operator);
+        List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum());
+        Map<String, Tally.Line> lines = tally.lines();
+        String markdown = RunSummary.markdown(settings, seconds, lines, tally.firstRefusals(), generator, checks);
+        try {
+            if (settings.summary().toAbsolutePath().getParent() != null) {
+                Files.createDirectories(settings.summary().toAbsolutePath().getParent());
+            }
+            Files.writeString(settings.summary(), markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.print(markdown);
+        System.out.println("Summary written to " + settings.summary().toAbsolutePath());
+        LastRun.record(RunSummary.passed(checks, lines.get("all")));
+        if (!RunSummary.passed(checks, lines.get("all"))) {
+            throw new IllegalStateException("the festival day run failed its verdict; see " + settings.summary().toAbsolutePath());
+        }
+    }
+}

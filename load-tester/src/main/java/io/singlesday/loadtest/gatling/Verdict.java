@@ -1,0 +1,125 @@
+package io.singlesday.loadtest.gatling;
+
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * After the load, what must hold whatever the latencies were: nothing the run was told is confirmed has gone
+ * missing, the GMV counter equals the order service to the fen, no SKU sold more than it had, no campaign issued
+ * more coupons than it holds or other than the run was told.
+ */
+final class Verdict {
+
+    record Check(String name, boolean passed, String detail) {
+    }
+
+    /** A checkout the platform accepted during the run, as its shopper saw it then. */
+    record Placed(String checkoutId, String token, String sku, String state) {
+    }
+
+    private final Festival festival;
+    private final String operator;
+
+    Verdict(Festival festival, String operator) {
+        this.festival = festival;
+        this.operator = operator;
+    }
+
+    List<Check> checks(List<Placed> placed, Map<String, Integer> stockBefore, String campaign, int coupons, long claimed) {
+        List<Check> checks = new ArrayList<>();
+        Map<String, String> finalStates = finalStates(placed);
+        checks.add(confirmationsKept(placed, finalStates));
+        checks.add(counterMatches());
+        checks.add(nothingOversold(placed, finalStates, stockBefore));
+        checks.add(couponsWithinStock(campaign, coupons, claimed));
+        return checks;
+    }
+
+    /** Each accepted checkout's state once its saga has settled (at most a minute after the load). */
+    private Map<String, String> finalStates(List<Placed> placed) {
+        Map<String, String> states = new HashMap<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        for (Placed p : placed) {
+            String state = "MISSING";
+            do {
+                HttpResponse<String> view = festival.call("GET", "/api/orders/checkouts/" + p.checkoutId(), p.token(), null);
+                if (view.statusCode() != 200) {
+                    break;
+                }
+                state = Festival.json(view.body()).path("state").asString();
+            } while (!state.equals("CONFIRMED") && !state.equals("CANCELLED") && pause(deadline));
+            states.put(p.checkoutId(), state);
+        }
+        return states;
+    }
+
+    static Check confirmationsKept(List<Placed> placed, Map<String, String> states) {
+        long told = placed.stream().filter(p -> p.state().equals("CONFIRMED")).count();
+        List<String> lost = placed.stream()
+                .filter(p -> p.state().equals("CONFIRMED") && !"CONFIRMED".equals(states.get(p.checkoutId())))
+                .map(p -> p.checkoutId() + " is now " + states.get(p.checkoutId())).toList();
+        long confirmedLater = placed.stream()
+                .filter(p -> !p.state().equals("CONFIRMED") && "CONFIRMED".equals(states.get(p.checkoutId()))).count();
+        long unsettled = states.values().stream().filter(s -> !s.equals("CONFIRMED") && !s.equals("CANCELLED")).count();
+        return new Check("every confirmation the run received is still a confirmed order", lost.isEmpty() && unsettled == 0,
+                "%d checkouts accepted, %d confirmed at once, %d confirmed later, %d cancelled, %d unsettled%s".formatted(
+                        placed.size(), told, confirmedLater, states.values().stream().filter("CANCELLED"::equals).count(),
+                        unsettled, lost.isEmpty() ? "" : "; lost: " + String.join(", ", lost.subList(0, Math.min(5, lost.size())))));
+    }
+
+    private Check counterMatches() {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode report;
+        do {
+            report = Festival.json(Festival.expect(festival.call("GET", "/api/gmv/reconciliation", operator, null), 200));
+        } while (!report.path("matches").asBoolean() && pause(deadline));
+        return new Check("the GMV counter equals the order service's confirmed orders to the fen",
+                report.path("matches").asBoolean(), report.toString());
+    }
+
+    /** Stock that left each SKU must cover at least the units the run's confirmed orders took from it. */
+    private Check nothingOversold(List<Placed> placed, Map<String, String> states, Map<String, Integer> before) {
+        Map<String, Integer> confirmedUnits = new HashMap<>();
+        placed.stream().filter(p -> "CONFIRMED".equals(states.get(p.checkoutId())))
+                .forEach(p -> confirmedUnits.merge(p.sku(), 1, Integer::sum));
+        Map<String, Integer> after = festival.skus("featured=true&limit=100");
+        after.putAll(festival.skus("limit=100"));
+        List<String> oversold = new ArrayList<>();
+        confirmedUnits.forEach((sku, units) -> {
+            Integer was = before.get(sku);
+            Integer now = after.get(sku);
+            if (was != null && now != null && (units > was || now > was - units || now < 0)) {
+                oversold.add("%s: %d before, %d confirmed by the run, %d now".formatted(sku, was, units, now));
+            }
+        });
+        return new Check("no SKU sold more units than it had in stock", oversold.isEmpty(),
+                "%d SKUs bought, %d units confirmed%s".formatted(confirmedUnits.size(),
+                        confirmedUnits.values().stream().mapToInt(Integer::intValue).sum(),
+                        oversold.isEmpty() ? "" : "; " + String.join("; ", oversold)));
+    }
+
+    private Check couponsWithinStock(String campaign, int coupons, long claimed) {
+        int issued = festival.couponsIssued(campaign);
+        return new Check("the voucher campaign issued no more than its stock, and exactly the claims the run was granted",
+                issued <= coupons && issued == claimed,
+                "%d coupons in stock, %d issued, %d claims granted to the run".formatted(coupons, issued, claimed));
+    }
+
+    private static boolean pause(long deadline) {
+        if (System.currentTimeMillis() > deadline) {
+            return false;
+        }
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+}

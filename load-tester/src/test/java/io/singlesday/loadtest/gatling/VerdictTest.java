@@ -1,0 +1,53 @@
+package io.singlesday.loadtest.gatling;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerdictTest {
+
+    private static Verdict.Placed placed(String id, String state) {
+        return new Verdict.Placed(id, "token", "sku", state);
+    }
+
+    @Test
+    void aConfirmationThatLaterVanishesFailsTheRun() {
+        Verdict.Check kept = Verdict.confirmationsKept(List.of(placed("a", "CONFIRMED"), placed("b", "PENDING")),
+                Map.of("a", "CONFIRMED", "b", "CANCELLED"));
+        assertThat(kept.passed()).isTrue();
+        assertThat(kept.detail()).contains("2 checkouts accepted, 1 confirmed at once, 0 confirmed later, 1 cancelled");
+
+        Verdict.Check lost = Verdict.confirmationsKept(List.of(placed("a", "CONFIRMED")), Map.of("a", "MISSING"));
+        assertThat(lost.passed()).isFalse();
+        assertThat(lost.detail()).contains("a is now MISSING");
+    }
+
+    @Test
+    void aCheckoutStillPendingAfterTheLoadFailsTheRun() {
+        Verdict.Check unsettled = Verdict.confirmationsKept(List.of(placed("a", "PENDING")), Map.of("a", "PENDING"));
+        assertThat(unsettled.passed()).isFalse();
+        assertThat(unsettled.detail()).contains("1 unsettled");
+    }
+
+    @Test
+    void theSummaryFailsOnAServerErrorEvenWhenEveryCheckPasses() {
+        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, Path.of("s.md"));
+        Tally tally = new Tally();
+        tally.record("checkout", 200, 100);
+        List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
+        String passed = RunSummary.markdown(settings, 60, tally.lines(), tally.firstRefusals(), "cpu", checks);
+        assertThat(passed).contains("## Verdict: passed").contains("| checkout | 1 | 1 | 0 | 0 | 0 | 0 |").contains("- [x] GMV: equal");
+
+        tally.record("checkout", 502, 100);
+        tally.refused("checkout", 502, "{\"status\":502}");
+        String failed = RunSummary.markdown(settings, 60, tally.lines(), tally.firstRefusals(), "cpu", checks);
+        assertThat(failed).contains("## Verdict: FAILED").contains("- [ ] no server errors").contains("checkout 502");
+        assertThat(RunSummary.passed(List.of(new Verdict.Check("GMV", false, "off by 1 fen")), new Tally().lines().get("all")))
+                .isFalse();
+    }
+}
