@@ -17,9 +17,11 @@ import java.util.Properties;
  * @param minutes     how much of the compressed day to run, from midnight
  * @param eveSeconds  the eve before midnight, compressed: shoppers fill carts and claim coupons
  * @param shoppers    distinct shopper identities the load is spread over
+ * @param steady      checkouts per second held flat for {@code minutes} instead of the day's curve (0: the curve);
+ *                    how the platform's capacity is measured
  */
 public record DaySettings(URI target, double peak, double compression, double minutes, double eveSeconds, int shoppers,
-                          Path summary) {
+                          double steady, Path summary) {
 
     static final DayCurve CURVE = DayCurve.fit(Checkpoint.Y2019);
 
@@ -35,6 +37,9 @@ public record DaySettings(URI target, double peak, double compression, double mi
         if (shoppers < 1 || shoppers > 100_000) {
             throw new IllegalArgumentException("shoppers must be between 1 and 100000, not " + shoppers);
         }
+        if (!(steady >= 0 && steady <= LoadShape.MAX_PEAK)) {
+            throw new IllegalArgumentException("steady must be between 0 (the day's curve) and 100000 checkouts per second, not " + steady);
+        }
         if (target.getScheme() == null || !target.getScheme().startsWith("http")) {
             throw new IllegalArgumentException("target must be an http(s) URL, not " + target);
         }
@@ -48,6 +53,7 @@ public record DaySettings(URI target, double peak, double compression, double mi
                     Double.parseDouble(p.getProperty("minutes", "2")),
                     Double.parseDouble(p.getProperty("eve", "10")),
                     Integer.parseInt(p.getProperty("shoppers", "200")),
+                    Double.parseDouble(p.getProperty("steady", "0")),
                     Path.of(p.getProperty("summary.file", "load-summary.md")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
@@ -58,8 +64,8 @@ public record DaySettings(URI target, double peak, double compression, double mi
         return new LoadShape(CURVE, peak, compression);
     }
 
-    /** Real seconds of the compressed day, from midnight, that the run covers. */
+    /** Real seconds of the compressed day, from midnight, that the run covers (all of {@code minutes} when steady). */
     double daySeconds() {
-        return Math.min(shape().replaySeconds(), minutes * 60);
+        return steady > 0 ? minutes * 60 : Math.min(shape().replaySeconds(), minutes * 60);
     }
 }

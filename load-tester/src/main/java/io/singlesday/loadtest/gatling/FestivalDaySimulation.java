@@ -86,6 +86,16 @@ public class FestivalDaySimulation extends Simulation {
         coupons = (int) Math.max(5, Math.round(settings.peak() * 2));
         HttpProtocolBuilder protocol = http.baseUrl(settings.target().toString()).acceptHeader("application/json")
                 .contentTypeHeader("application/json");
+        if (settings.steady() > 0) {
+            // The capacity measurement: checkouts alone at a flat rate, so the rate is the only thing that varies.
+            setUp(checkout().injectOpen(constantUsersPerSec(settings.steady()).during(Duration.ofMillis((long) (day * 1000)))))
+                    .protocols(protocol);
+        } else {
+            setUp(theDay(day, eve)).protocols(protocol);
+        }
+    }
+
+    private List<PopulationBuilder> theDay(double day, double eve) {
         List<PopulationBuilder> load = new ArrayList<>(List.of(
                 checkout().injectOpen(afterTheEve(eve, curve(1, day))),
                 browse().injectOpen(afterTheEve(eve, curve(BROWSE_PER_ORDER, day))),
@@ -97,7 +107,7 @@ public class FestivalDaySimulation extends Simulation {
             load.add(fillCarts().injectOpen(constantUsersPerSec(Math.max(1, settings.peak())).during(Duration.ofMillis((long) (eve * 1000)))));
             load.add(claimVouchers().injectOpen(constantUsersPerSec(coupons * 2 / eve).during(Duration.ofMillis((long) (eve * 1000)))));
         }
-        setUp(load).protocols(protocol);
+        return load;
     }
 
     @Override
@@ -122,7 +132,7 @@ public class FestivalDaySimulation extends Simulation {
         voucher = festival.couponCampaign(operator, coupons);
         String[] hangzhou = CITIES.get("Hangzhou");
         cat = festival.catDrop(operator, festival.couponCampaign(operator, 1_000_000), hangzhou[1], hangzhou[2], 500);
-        festival.startTheClock(operator, settings.eveSeconds(), settings.compression());
+        festival.startTheClock(operator, settings.steady() > 0 ? 0 : settings.eveSeconds(), settings.compression());
         cpu = new CpuShare();
     }
 

@@ -14,11 +14,16 @@ final class RunSummary {
                            String cpu, List<Verdict.Check> checks) {
         StringBuilder md = new StringBuilder();
         md.append("# Festival day run\n\n");
-        md.append(String.format(Locale.ROOT,
-                "Against %s: the fitted 2019 curve at a peak of %s checkouts/s, compressed %sx, %.1f minutes from midnight "
-                        + "after a %s s eve; %d shoppers.%n%n",
-                settings.target(), settings.peak(), settings.compression(), settings.daySeconds() / 60, settings.eveSeconds(),
-                settings.shoppers()));
+        if (settings.steady() > 0) {
+            md.append(String.format(Locale.ROOT, "Against %s: checkouts only, a steady %s per second for %.1f minutes; %d shoppers.%n%n",
+                    settings.target(), settings.steady(), settings.daySeconds() / 60, settings.shoppers()));
+        } else {
+            md.append(String.format(Locale.ROOT,
+                    "Against %s: the fitted 2019 curve at a peak of %s checkouts/s, compressed %sx, %.1f minutes from midnight "
+                            + "after a %s s eve; %d shoppers.%n%n",
+                    settings.target(), settings.peak(), settings.compression(), settings.daySeconds() / 60,
+                    settings.eveSeconds(), settings.shoppers()));
+        }
         Tally.Line all = lines.get("all");
         md.append(String.format(Locale.ROOT, "- Throughput: %d requests in %.1f s, %.1f requests/s%n", all.count(), seconds,
                 all.count() / Math.max(seconds, 0.001)));

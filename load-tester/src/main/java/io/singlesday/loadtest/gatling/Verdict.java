@@ -24,6 +24,7 @@ final class Verdict {
 
     private final Festival festival;
     private final String operator;
+    private final Map<String, Integer> cancelReasons = new java.util.TreeMap<>();
 
     Verdict(Festival festival, String operator) {
         this.festival = festival;
@@ -33,7 +34,9 @@ final class Verdict {
     List<Check> checks(List<Placed> placed, Map<String, Integer> stockBefore, String campaign, int coupons, long claimed) {
         List<Check> checks = new ArrayList<>();
         Map<String, String> finalStates = finalStates(placed);
-        checks.add(confirmationsKept(placed, finalStates));
+        Check kept = confirmationsKept(placed, finalStates);
+        checks.add(cancelReasons.isEmpty() ? kept
+                : new Check(kept.name(), kept.passed(), kept.detail() + "; cancelled because: " + cancelReasons));
         checks.add(counterMatches());
         checks.add(nothingOversold(placed, finalStates, stockBefore));
         checks.add(couponsWithinStock(campaign, coupons, claimed));
@@ -51,7 +54,11 @@ final class Verdict {
                 if (view.statusCode() != 200) {
                     break;
                 }
-                state = Festival.json(view.body()).path("state").asString();
+                JsonNode checkout = Festival.json(view.body());
+                state = checkout.path("state").asString();
+                if (state.equals("CANCELLED")) {
+                    cancelReasons.merge(checkout.path("cancelReason").asString("unknown"), 1, Integer::sum);
+                }
             } while (!state.equals("CONFIRMED") && !state.equals("CANCELLED") && pause(deadline));
             states.put(p.checkoutId(), state);
         }

@@ -32,6 +32,11 @@ class DaySettingsTest {
     }
 
     @Test
+    void aSteadyRunLastsItsMinutesWhateverTheCompression() {
+        assertThat(DaySettings.from(with("steady", "20", "compression", "1440", "minutes", "3")).daySeconds()).isEqualTo(180);
+    }
+
+    @Test
     void outOfRangeValuesGetAMessageThatNamesThem() {
         assertThatThrownBy(() -> DaySettings.from(with("peak", "0"))).hasMessageContaining("peak rate");
         assertThatThrownBy(() -> DaySettings.from(with("compression", "0.5"))).hasMessageContaining("time compression");
@@ -40,5 +45,6 @@ class DaySettingsTest {
         assertThatThrownBy(() -> DaySettings.from(with("shoppers", "0"))).hasMessageContaining("shoppers");
         assertThatThrownBy(() -> DaySettings.from(with("peak", "lots"))).hasMessageContaining("not a number");
         assertThatThrownBy(() -> DaySettings.from(with("target", "gateway:8080"))).hasMessageContaining("http");
+        assertThatThrownBy(() -> DaySettings.from(with("steady", "-1"))).hasMessageContaining("steady");
     }
 }
