@@ -44,6 +44,7 @@ public class GatewaySecurity {
                         // What shoppers see before signing in; each service still decides for its own paths.
                         .pathMatchers(HttpMethod.GET, "/api/clock", "/api/catalog/**", "/api/gmv/public/**",
                                 "/api/coupons/campaigns", "/api/coupons/campaigns/**", "/api/coupons/promotions/**",
+                                "/api/livestreams/channels/*/sessions", "/api/livestreams/sessions/*", "/api/livestreams/drops/*",
                                 "/dashboard", "/dashboard/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs

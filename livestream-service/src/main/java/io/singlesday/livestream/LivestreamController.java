@@ -1,0 +1,97 @@
+package io.singlesday.livestream;
+
+import io.singlesday.livestream.drop.Drops;
+import io.singlesday.livestream.session.SessionState;
+import io.singlesday.livestream.session.Sessions;
+import io.singlesday.platform.identity.Caller;
+import io.singlesday.platform.idempotency.IdempotencyFilter;
+import io.singlesday.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Channels, sessions and drops: operators run the show, shoppers buy in it. */
+@RestController
+@RequestMapping("/api/livestreams")
+public class LivestreamController {
+
+    private final Sessions sessions;
+    private final Drops drops;
+
+    public LivestreamController(Sessions sessions, Drops drops) {
+        this.sessions = sessions;
+        this.drops = drops;
+    }
+
+    @PostMapping("/channels")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Sessions.Channel channel(@Valid @RequestBody Sessions.ChannelRequest request) {
+        return sessions.openChannel(request);
+    }
+
+    @PostMapping("/channels/{id}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Sessions.Session schedule(@PathVariable UUID id, @Valid @RequestBody Sessions.SessionRequest request) {
+        return sessions.schedule(id, request);
+    }
+
+    @GetMapping("/channels/{id}/sessions")
+    public List<Sessions.Session> sessionsOf(@PathVariable UUID id) {
+        return sessions.ofChannel(id);
+    }
+
+    @GetMapping("/sessions/{id}")
+    public Sessions.Session session(@PathVariable UUID id) {
+        return sessions.find(id);
+    }
+
+    @PostMapping("/sessions/{id}/start")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Sessions.Session start(@PathVariable UUID id) {
+        return sessions.move(id, SessionState.LIVE);
+    }
+
+    @PostMapping("/sessions/{id}/end")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Sessions.Session end(@PathVariable UUID id) {
+        return sessions.move(id, SessionState.ENDED);
+    }
+
+    @PostMapping("/sessions/{id}/drops")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Drops.Drop drop(@PathVariable UUID id, @Valid @RequestBody Drops.DropRequest request) {
+        return drops.create(id, request);
+    }
+
+    @GetMapping("/drops/{id}")
+    public Drops.Drop dropView(@PathVariable UUID id) {
+        return drops.find(id);
+    }
+
+    /** The key is kept by the allocator with the grant itself, so a retry after a crash finds its first answer. */
+    @PostMapping("/drops/{id}/purchases")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('SHOPPER')")
+    public Drops.Purchase buy(@PathVariable UUID id, @Valid @RequestBody Drops.PurchaseRequest request,
+                              @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key, Authentication auth) {
+        if (key == null || !IdempotencyFilter.isValidKey(key)) {
+            throw ApiProblem.badRequest("A purchase needs an Idempotency-Key header (1 to 200 visible ASCII characters)");
+        }
+        return drops.buy(id, Caller.of(auth).subject(), key, request.quantity());
+    }
+}

@@ -1,0 +1,121 @@
+package io.singlesday.livestream.drop;
+
+import io.singlesday.livestream.session.SessionState;
+import io.singlesday.livestream.session.Sessions;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.web.ApiProblem;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Drops: a SKU put on air at a special price, a quantity and a per-viewer limit, and the purchases inside them. */
+@Service
+public class Drops {
+
+    public record DropRequest(@NotNull UUID skuId, @NotBlank @Size(max = 200) String title,
+                              @Min(value = 1, message = "must be at least 1 fen") long priceFen,
+                              @NotNull @Pattern(regexp = "CNY", message = "drops are priced in CNY") String currency,
+                              @Min(1) @Max(1_000_000) int quantity, @Min(1) @Max(100) int perViewerLimit,
+                              @NotNull Instant opensAt) {
+    }
+
+    public record Drop(UUID id, UUID sessionId, UUID skuId, String title, long priceFen, String currency, int quantity,
+                       int perViewerLimit, Instant opensAt, int granted) {
+    }
+
+    public record PurchaseRequest(@Min(1) @Max(100) int quantity) {
+    }
+
+    public record Purchase(UUID dropId, UUID sessionId, UUID skuId, int units, long priceFen, long totalFen, String currency,
+                           int place) {
+    }
+
+    private final JdbcClient sql;
+    private final Sessions sessions;
+    private final DropAllocator allocator;
+    private final FestivalClock clock;
+
+    public Drops(JdbcClient sql, Sessions sessions, DropAllocator allocator, FestivalClock clock) {
+        this.sql = sql;
+        this.sessions = sessions;
+        this.allocator = allocator;
+        this.clock = clock;
+    }
+
+    public Drop create(UUID sessionId, DropRequest r) {
+        if (!sessions.find(sessionId).state().takesDrops()) {
+            throw ApiProblem.conflict("Session " + sessionId + " has ended; it takes no more drops");
+        }
+        if (r.perViewerLimit() > r.quantity()) {
+            throw ApiProblem.unprocessable("The per-viewer limit (" + r.perViewerLimit() + ") exceeds the quantity (" + r.quantity() + ")");
+        }
+        UUID id = UUID.randomUUID();
+        sql.sql("""
+                insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, sessionId, r.skuId(), r.title(), r.priceFen(), r.currency(), r.quantity(), r.perViewerLimit(),
+                        Timestamp.from(r.opensAt()), Timestamp.from(clock.instant())).update();
+        return find(id);
+    }
+
+    public Drop find(UUID id) {
+        Drop drop = sql.sql("select * from drops where id = ?").param(id).query((rs, n) -> new Drop(rs.getObject("id", UUID.class),
+                        rs.getObject("session_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("title"),
+                        rs.getLong("price_fen"), rs.getString("currency"), rs.getInt("quantity"), rs.getInt("per_viewer_limit"),
+                        rs.getTimestamp("opens_at").toInstant(), 0)).optional()
+                .orElseThrow(() -> ApiProblem.notFound("No drop " + id));
+        int granted = allocator.granted(terms(drop));
+        return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
+                drop.perViewerLimit(), drop.opensAt(), granted);
+    }
+
+    /** A viewer presses buy: units at the drop price, or a clear refusal; never more than the drop holds. */
+    public Purchase buy(UUID dropId, String viewer, String key, int quantity) {
+        Drop drop = find(dropId);
+        SessionState session = sessions.find(drop.sessionId()).state();
+        if (session != SessionState.LIVE) {
+            throw ApiProblem.unprocessable("The session is " + session + "; drops sell only while it is live");
+        }
+        if (clock.instant().isBefore(drop.opensAt())) {
+            throw ApiProblem.unprocessable("The drop opens at " + drop.opensAt() + " (festival time)");
+        }
+        if (quantity > drop.perViewerLimit()) {
+            throw ApiProblem.conflict("At most " + drop.perViewerLimit() + " per viewer in this drop");
+        }
+        DropAllocator.Outcome outcome;
+        try {
+            outcome = allocator.purchase(terms(drop), viewer, key, quantity).get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            outcome = new DropAllocator.Outcome(DropAllocator.Result.RETRY, 0, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new DropAllocator.Outcome(DropAllocator.Result.RETRY, 0, -1);
+        }
+        return switch (outcome.result()) {
+            case GRANTED -> new Purchase(dropId, drop.sessionId(), drop.skuId(), outcome.units(), drop.priceFen(),
+                    drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1);
+            case SOLD_OUT -> throw new ApiProblem(HttpStatus.GONE, "Sold out: all " + drop.quantity() + " units of this drop are gone");
+            case OVER_LIMIT -> throw ApiProblem.conflict("You already hold the " + drop.perViewerLimit() + " allowed per viewer");
+            case RETRY -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The drop could not decide in time; retry with the same Idempotency-Key", Map.of("retryable", true));
+        };
+    }
+
+    private static DropAllocator.Terms terms(Drop drop) {
+        return new DropAllocator.Terms(drop.id(), drop.quantity(), drop.perViewerLimit());
+    }
+}

@@ -1,0 +1,105 @@
+package io.singlesday.livestream;
+
+import io.singlesday.testsupport.Http;
+import io.singlesday.testsupport.Tokens;
+import io.singlesday.testsupport.WithRealEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.singlesday.testsupport.Http.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A show from channel to sold-out drop over HTTP, and every wrong move answered with a clear problem. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealEngines(database = "livestream")
+class LivestreamApiTest {
+
+    private static final Instant PAST = Instant.now().minus(Duration.ofDays(400));
+    private static final Instant FUTURE = Instant.now().plus(Duration.ofDays(400));
+
+    @LocalServerPort
+    int port;
+
+    private final String operator = Tokens.operator("kol-agency-" + UUID.randomUUID());
+
+    private HttpResponse<String> call(String method, String path, String token, String json, String key) throws Exception {
+        return Http.send("http://127.0.0.1:" + port, method, path, token, json,
+                key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    private String created(String path, String json) throws Exception {
+        HttpResponse<String> response = call("POST", path, operator, json, UUID.randomUUID().toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Http.field(response.body(), "id");
+    }
+
+    private String liveSession() throws Exception {
+        String channel = created("/api/livestreams/channels", "{\"name\":\"Cake night\",\"kol\":\"Viya\"}");
+        String session = created("/api/livestreams/channels/" + channel + "/sessions",
+                "{\"title\":\"1,000 cakes\",\"kind\":\"REGULAR\",\"scheduledStart\":\"" + PAST + "\"}");
+        assertThat(call("POST", "/api/livestreams/sessions/" + session + "/start", operator, null, null).statusCode()).isEqualTo(200);
+        return session;
+    }
+
+    private String drop(String session, int quantity, int limit, Instant opensAt) throws Exception {
+        return created("/api/livestreams/sessions/" + session + "/drops", """
+                {"skuId":"%s","title":"Cake","priceFen":990,"currency":"CNY","quantity":%d,"perViewerLimit":%d,"opensAt":"%s"}"""
+                .formatted(UUID.randomUUID(), quantity, limit, opensAt));
+    }
+
+    private HttpResponse<String> buy(String drop, String shopper, int quantity, String key) throws Exception {
+        return call("POST", "/api/livestreams/drops/" + drop + "/purchases", shopper, "{\"quantity\":" + quantity + "}", key);
+    }
+
+    @Test
+    void aViewerBuysAtTheDropPriceAndARetryWithTheSameKeyIsTheSamePurchase() throws Exception {
+        String drop = drop(liveSession(), 3, 2, PAST);
+        String alice = Tokens.shopper("alice-" + UUID.randomUUID());
+        HttpResponse<String> bought = buy(drop, alice, 2, "press-1");
+        assertThat(bought.statusCode()).as(bought.body()).isEqualTo(201);
+        assertThat(bought.body()).contains("\"units\":2").contains("\"totalFen\":1980").contains("\"currency\":\"CNY\"");
+        HttpResponse<String> again = buy(drop, alice, 2, "press-1");
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(bought.body());
+        assertProblem(buy(drop, alice, 1, "press-2"), 409);
+        // The last cake goes to the next buyer even though she asked for two; then the drop is gone.
+        HttpResponse<String> last = buy(drop, Tokens.shopper("bob-" + UUID.randomUUID()), 2, "b-1");
+        assertThat(last.body()).contains("\"units\":1");
+        HttpResponse<String> gone = buy(drop, Tokens.shopper("carol-" + UUID.randomUUID()), 1, "c-1");
+        assertProblem(gone, 410);
+        assertThat(call("GET", "/api/livestreams/drops/" + drop, null, null, null).body()).contains("\"granted\":3");
+    }
+
+    @Test
+    void wrongMovesAreClearProblems() throws Exception {
+        String shopper = Tokens.shopper("dave-" + UUID.randomUUID());
+        String session = liveSession();
+        assertProblem(buy(drop(session, 10, 1, FUTURE), shopper, 1, "early"), 422);
+        String open = drop(session, 10, 2, PAST);
+        assertProblem(buy(open, shopper, 3, "greedy"), 409);
+        assertProblem(buy(open, shopper, 1, null), 400);
+        assertProblem(buy(open, shopper, 0, "nothing"), 400);
+        assertProblem(buy(UUID.randomUUID().toString(), shopper, 1, "ghost"), 404);
+        assertProblem(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,
+                "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":-5,\"currency\":\"USD\",\"quantity\":0,"
+                        + "\"perViewerLimit\":1,\"opensAt\":\"" + PAST + "\"}", "bad-drop"), 400);
+        assertProblem(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,
+                "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":2,"
+                        + "\"perViewerLimit\":3,\"opensAt\":\"" + PAST + "\"}", "limit-over-quantity"), 422);
+        assertProblem(call("POST", "/api/livestreams/channels", shopper, "{\"name\":\"Mine\",\"kol\":\"me\"}", "k"), 403);
+
+        assertThat(call("POST", "/api/livestreams/sessions/" + session + "/end", operator, null, null).statusCode()).isEqualTo(200);
+        assertProblem(buy(open, shopper, 1, "after-the-show"), 422);
+        assertProblem(call("POST", "/api/livestreams/sessions/" + session + "/start", operator, null, null), 409);
+        assertProblem(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,
+                "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":2,"
+                        + "\"perViewerLimit\":1,\"opensAt\":\"" + PAST + "\"}", "late-drop"), 409);
+    }
+}

@@ -1,0 +1,154 @@
+package io.singlesday.livestream.bench;
+
+import io.singlesday.livestream.drop.DropAllocator;
+import io.singlesday.testsupport.WithRealEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The cake test of docs/benchmarks.md, run with {@code ./mvnw -pl livestream-service -Pbenchmark test}:
+ * 1,000 units, 20,000 presses from 10,000 viewers arriving at random within one second, against the allocator
+ * and the real PostgreSQL. Then the same with the allocator killed when half the cakes are gone and a new one
+ * taking over, everyone who was told to retry pressing again with the same key. Prints figures; asserts nothing about speed.
+ */
+@SpringBootTest
+@WithRealEngines(database = "livestream")
+class CakeBenchmark {
+
+    private static final int UNITS = 1_000;
+    private static final int VIEWERS = 10_000;
+    private static final int PRESSES = 20_000;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    record Press(String viewer, String key, long at) {
+    }
+
+    @Test
+    void theCakeTest() throws Exception {
+        warmUp();
+        for (int run = 1; run <= 3; run++) {
+            report("cake test, run " + run, cakes(false));
+        }
+        for (int run = 1; run <= 3; run++) {
+            report("cake test with a crash when half the cakes are gone, run " + run, cakes(true));
+        }
+    }
+
+    private void warmUp() throws Exception {
+        cakes(false);
+    }
+
+    private record Figures(long lastUnitMillis, long[] soldOutMillis, int units, int retried) {
+    }
+
+    private Figures cakes(boolean crash) throws Exception {
+        DropAllocator.Terms drop = drop();
+        Random random = new Random(11);
+        List<Press> presses = new ArrayList<>();
+        for (int i = 0; i < PRESSES; i++) {
+            String viewer = "v" + random.nextInt(VIEWERS);
+            presses.add(new Press(viewer, viewer + "-" + i, random.nextInt(1_000_000)));
+        }
+        DropAllocator[] allocator = {new DropAllocator(jdbc, transactions, Clock.systemUTC())};
+        ConcurrentLinkedQueue<Long> soldOut = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Press> toRetry = new ConcurrentLinkedQueue<>();
+        AtomicLong lastGrant = new AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger grantedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        for (Press p : presses) {
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            answers.add(answered);
+            clock.schedule(() -> {
+                long sent = System.nanoTime();
+                allocator[0].purchase(drop, p.viewer(), p.key(), 1).whenComplete((outcome, error) -> {
+                    long now = System.nanoTime();
+                    switch (outcome.result()) {
+                        case GRANTED -> {
+                            lastGrant.accumulateAndGet(now - start, Math::max);
+                            if (crash && grantedSoFar.incrementAndGet() == UNITS / 2) {
+                                // Half the cakes gone: the instance dies, a new one takes the presses still coming.
+                                clock.execute(() -> {
+                                    DropAllocator dead = allocator[0];
+                                    allocator[0] = new DropAllocator(jdbc, transactions, Clock.systemUTC());
+                                    dead.close();
+                                });
+                            }
+                        }
+                        case SOLD_OUT -> soldOut.add(now - sent);
+                        case RETRY -> toRetry.add(p);
+                        default -> { }
+                    }
+                    answered.complete(null);
+                });
+            }, p.at(), TimeUnit.MICROSECONDS);
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        int retried = toRetry.size();
+        for (Press p : toRetry) {
+            long sent = System.nanoTime();
+            DropAllocator.Outcome outcome = allocator[0].purchase(drop, p.viewer(), p.key(), 1).get(30, TimeUnit.SECONDS);
+            long now = System.nanoTime();
+            if (outcome.result() == DropAllocator.Result.GRANTED) {
+                lastGrant.accumulateAndGet(now - start, Math::max);
+            } else if (outcome.result() == DropAllocator.Result.SOLD_OUT) {
+                soldOut.add(now - sent);
+            }
+        }
+        clock.shutdown();
+        allocator[0].close();
+        int units = jdbc.queryForObject("select coalesce(sum(units), 0) from drop_grants where drop_id = ?", Integer.class, drop.dropId());
+        return new Figures(lastGrant.get() / 1_000_000, soldOut.stream().mapToLong(n -> n / 1_000).sorted().toArray(), units, retried);
+    }
+
+    private static void report(String name, Figures f) {
+        long[] micros = f.soldOutMillis();
+        System.out.printf("%s: units sold %d of %d; last unit granted %d ms after the first press; %d sold-out answers, "
+                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d presses told to retry%n",
+                name, f.units(), UNITS, f.lastUnitMillis(), micros.length, pct(micros, 50), pct(micros, 99),
+                micros.length == 0 ? 0 : micros[micros.length - 1] / 1000.0, f.retried());
+    }
+
+    private static double pct(long[] sortedMicros, double p) {
+        if (sortedMicros.length == 0) {
+            return 0;
+        }
+        return sortedMicros[(int) Math.min(sortedMicros.length - 1, Math.ceil(p / 100 * sortedMicros.length) - 1)] / 1000.0;
+    }
+
+    private DropAllocator.Terms drop() {
+        UUID channel = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        UUID drop = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into channels (id, name, kol, created_at) values (?, 'Cakes', 'Viya', ?)", channel, now);
+        jdbc.update("insert into sessions (id, channel_id, title, kind, state, scheduled_start) values (?, ?, 'Cakes', 'REGULAR', 'LIVE', ?)",
+                session, channel, now);
+        jdbc.update("""
+                insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at, created_at)
+                values (?, ?, ?, 'Cake', 990, 'CNY', ?, 2, ?, ?)""", drop, session, UUID.randomUUID(), UNITS, now, now);
+        return new DropAllocator.Terms(drop, UNITS, 2);
+    }
+}
