@@ -45,6 +45,8 @@ public class GatewaySecurity {
                         .pathMatchers(HttpMethod.GET, "/api/clock", "/api/catalog/**", "/api/gmv/public/**",
                                 "/api/coupons/campaigns", "/api/coupons/campaigns/**", "/api/coupons/promotions/**",
                                 "/api/livestreams/channels/*/sessions", "/api/livestreams/sessions/*", "/api/livestreams/drops/*",
+                                "/api/livestreams/sessions/*/comments", "/api/livestreams/sessions/*/audience",
+                                "/api/livestreams/sessions/*/stream",
                                 "/dashboard", "/dashboard/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs

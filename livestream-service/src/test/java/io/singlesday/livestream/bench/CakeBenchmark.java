@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the real PostgreSQL. Then the same with the allocator killed when half the cakes are gone and a new one
  * taking over, everyone who was told to retry pressing again with the same key. Prints figures; asserts nothing about speed.
  */
-@SpringBootTest
+@SpringBootTest(properties = "livestream.comments.burst=1000000")
 @WithRealEngines(database = "livestream")
 class CakeBenchmark {
 
@@ -40,6 +40,8 @@ class CakeBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    io.singlesday.livestream.audience.Audience audience;
 
     record Press(String viewer, String key, long at) {
     }
@@ -52,6 +54,30 @@ class CakeBenchmark {
         }
         for (int run = 1; run <= 3; run++) {
             report("cake test with a crash when half the cakes are gone, run " + run, cakes(true));
+        }
+    }
+
+    /** Comments one session takes: 16 posting threads, each comment a row and a publish, for five seconds. */
+    @Test
+    void commentsPerSecondOfOneSession() throws Exception {
+        UUID session = jdbc.queryForObject("select session_id from drops where id = ?", UUID.class, drop().dropId());
+        for (int round = 1; round <= 3; round++) {
+            java.util.concurrent.atomic.LongAdder posted = new java.util.concurrent.atomic.LongAdder();
+            long end = System.nanoTime() + 5_000_000_000L;
+            try (var pool = Executors.newFixedThreadPool(16)) {
+                for (int t = 0; t < 16; t++) {
+                    int thread = t;
+                    pool.submit(() -> {
+                        int n = 0;
+                        while (System.nanoTime() < end) {
+                            audience.comment(session, "viewer-" + thread + "-" + (n++ % 500),
+                                    new io.singlesday.livestream.audience.Audience.CommentRequest("so good " + n, n % 10 == 0));
+                            posted.increment();
+                        }
+                    });
+                }
+            }
+            System.out.printf("comments, round %d: %d in 5 s, %.0f per second%n", round, posted.sum(), posted.sum() / 5.0);
         }
     }
 

@@ -1,0 +1,152 @@
+package io.singlesday.livestream.audience;
+
+import io.singlesday.testsupport.Http;
+import io.singlesday.testsupport.Tokens;
+import io.singlesday.testsupport.WithRealEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.singlesday.testsupport.Http.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audience of a live show: counts that add up under a crowd, comments with limits, the live stream. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealEngines(database = "livestream")
+class AudienceTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Audience audience;
+
+    private final String operator = Tokens.operator("host-" + UUID.randomUUID());
+
+    private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
+        return Http.send("http://127.0.0.1:" + port, method, path, token, json, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    private String session(boolean live) throws Exception {
+        String channel = Http.field(call("POST", "/api/livestreams/channels", operator, "{\"name\":\"Perfume\",\"kol\":\"Austin\"}").body(), "id");
+        String session = Http.field(call("POST", "/api/livestreams/channels/" + channel + "/sessions", operator,
+                "{\"title\":\"Launch\",\"kind\":\"REGULAR\",\"scheduledStart\":\"" + Instant.now() + "\"}").body(), "id");
+        if (live) {
+            assertThat(call("POST", "/api/livestreams/sessions/" + session + "/start", operator, null).statusCode()).isEqualTo(200);
+        }
+        return session;
+    }
+
+    @Test
+    void tenThousandViewersJoiningAtOnceAreAllCounted() throws Exception {
+        UUID session = UUID.fromString(session(true));
+        try (ExecutorService crowd = Executors.newFixedThreadPool(16)) {
+            for (int v = 0; v < 10_000; v++) {
+                String viewer = "viewer-" + v;
+                crowd.submit(() -> audience.join(session, viewer));
+                if (v % 10 == 0) {
+                    crowd.submit(() -> audience.join(session, viewer)); // a second join of the same viewer counts once
+                }
+            }
+        }
+        assertThat(audience.figures(session).viewers()).isEqualTo(10_000);
+        for (int v = 0; v < 4_000; v++) {
+            audience.leave(session, "viewer-" + v);
+        }
+        Audience.Figures after = audience.figures(session);
+        assertThat(after.viewers()).isEqualTo(6_000);
+        assertThat(after.peakViewers()).isEqualTo(10_000);
+    }
+
+    @Test
+    void commentsHaveLimitsAndAFloodGets429() throws Exception {
+        String session = session(true);
+        String alice = Tokens.shopper("alice-" + UUID.randomUUID());
+        String path = "/api/livestreams/sessions/" + session + "/comments";
+        assertProblem(call("POST", path, alice, "{\"text\":\"   \",\"question\":false}"), 400);
+        assertProblem(call("POST", path, alice, "{\"text\":\"" + "a".repeat(201) + "\",\"question\":false}"), 400);
+        for (int i = 0; i < 3; i++) {
+            assertThat(call("POST", path, alice, "{\"text\":\"wow " + i + "\",\"question\":false}").statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> flood = call("POST", path, alice, "{\"text\":\"wow again\",\"question\":false}");
+        assertProblem(flood, 429);
+        assertThat(flood.headers().firstValue("Retry-After")).isPresent();
+        // The limit is each viewer's own: someone else still speaks.
+        assertThat(call("POST", path, Tokens.shopper("bob-" + UUID.randomUUID()), "{\"text\":\"hi\",\"question\":false}")
+                .statusCode()).isEqualTo(201);
+        assertThat(call("GET", path + "?limit=10", null, null).body()).contains("wow 2").doesNotContain("wow again");
+        assertThat(call("GET", "/api/livestreams/sessions/" + session + "/audience", null, null).body()).contains("\"comments\":4");
+        assertProblem(call("POST", "/api/livestreams/sessions/" + session(false) + "/comments", alice,
+                "{\"text\":\"too early\",\"question\":false}"), 422);
+    }
+
+    @Test
+    void theHostPinsAndAnswersAQuestionAndEveryWatcherSeesItLive() throws Exception {
+        String session = session(true);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/livestreams/sessions/" + session + "/stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        String carol = Tokens.shopper("carol-" + UUID.randomUUID());
+        call("POST", "/api/livestreams/sessions/" + session + "/viewers", carol, null);
+        HttpResponse<String> asked = call("POST", "/api/livestreams/sessions/" + session + "/comments", carol,
+                "{\"text\":\"Does it come in 50 ml?\",\"question\":true}");
+        String question = Http.field(asked.body(), "id");
+        assertProblem(call("POST", "/api/livestreams/comments/" + question + "/pin", carol, null), 403);
+        assertThat(call("POST", "/api/livestreams/comments/" + question + "/pin", operator, null).body()).contains("\"pinned\":true");
+        assertThat(call("POST", "/api/livestreams/comments/" + question + "/answer", operator, "{\"text\":\"Yes, and 100 ml\"}").body())
+                .contains("\"answer\":\"Yes, and 100 ml\"");
+        String remark = Http.field(call("POST", "/api/livestreams/sessions/" + session + "/comments", Tokens.shopper("dan-" + UUID.randomUUID()),
+                "{\"text\":\"love it\",\"question\":false}").body(), "id");
+        assertProblem(call("POST", "/api/livestreams/comments/" + remark + "/answer", operator, "{\"text\":\"thanks\"}"), 422);
+
+        StringBuilder seen = new StringBuilder();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        Future<?> reading = reader.submit(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    synchronized (seen) {
+                        seen.append(line).append('\n');
+                    }
+                }
+            } catch (java.io.IOException closed) {
+                // the test is done with the stream
+            }
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            synchronized (seen) {
+                if (seen.toString().contains("\"viewers\":1")) {
+                    break;
+                }
+            }
+            Thread.sleep(100);
+        }
+        reading.cancel(true);
+        stream.body().close();
+        reader.shutdownNow();
+        reader.awaitTermination(5, TimeUnit.SECONDS);
+        String events = seen.toString();
+        assertThat(events).contains("event:comment").contains("Does it come in 50 ml?").contains("event:pinned")
+                .contains("event:answered").contains("event:audience").contains("\"viewers\":1");
+    }
+}
