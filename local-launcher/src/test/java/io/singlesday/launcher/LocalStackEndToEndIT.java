@@ -340,6 +340,7 @@ class LocalStackEndToEndIT {
             System.out.println(summary);
             assertThat(exit).as(summary).isZero();
             assertThat(summary).contains("## Verdict: passed").contains("| checkout |").contains("| claim voucher |")
+                    .contains("| buy in drop |").contains("- [x] the livestream drop granted no more")
                     .contains("- [x] the GMV counter equals");
         }
     }

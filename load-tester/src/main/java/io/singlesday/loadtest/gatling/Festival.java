@@ -88,6 +88,25 @@ final class Festival {
                 201)).path("id").asString();
     }
 
+    /** A KOL channel with a live session and a drop of {@code units} (one per viewer), open now. */
+    String[] liveDrop(String operator, String sku, int units) {
+        String key = UUID.randomUUID().toString();
+        String channel = json(expect(call("POST", "/api/livestreams/channels", operator,
+                "{\"name\":\"Load run live\",\"kol\":\"Load KOL\"}", "Idempotency-Key", key), 201)).path("id").asString();
+        String session = json(expect(call("POST", "/api/livestreams/channels/" + channel + "/sessions", operator,
+                "{\"title\":\"Midnight show\",\"kind\":\"REGULAR\",\"scheduledStart\":\"" + midnight().toInstant() + "\"}",
+                "Idempotency-Key", key + "-s"), 201)).path("id").asString();
+        expect(call("POST", "/api/livestreams/sessions/" + session + "/start", operator, null, "Idempotency-Key", key + "-l"), 200);
+        String drop = json(expect(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator, """
+                {"skuId":"%s","title":"Midnight cake","priceFen":990,"currency":"CNY","quantity":%d,"perViewerLimit":1,"opensAt":"%s"}"""
+                .formatted(sku, units, midnight().minusDays(3).toInstant()), "Idempotency-Key", key + "-d"), 201)).path("id").asString();
+        return new String[]{session, drop};
+    }
+
+    int dropGranted(String drop) {
+        return json(expect(call("GET", "/api/livestreams/drops/" + drop, null, null), 200)).path("granted").asInt();
+    }
+
     HttpResponse<String> call(String method, String path, String token, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

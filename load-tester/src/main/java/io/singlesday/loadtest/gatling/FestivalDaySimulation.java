@@ -62,6 +62,7 @@ public class FestivalDaySimulation extends Simulation {
     private static final double BROWSE_PER_ORDER = 4;
     private static final double CATCHES_PER_ORDER = 0.5;
     private static final double TRACKING_PER_ORDER = 0.2;
+    private static final double VIEWERS_PER_ORDER = 1;
 
     private final DaySettings settings = DaySettings.from(System.getProperties());
     private final LoadShape shape = settings.shape();
@@ -69,6 +70,7 @@ public class FestivalDaySimulation extends Simulation {
     private final Tally tally = new Tally();
     private final Map<String, Verdict.Placed> placed = new ConcurrentHashMap<>();
     private final LongAdder claimsGranted = new LongAdder();
+    private final LongAdder dropUnitsBought = new LongAdder();
     private final List<String> tokens = new ArrayList<>();
     private final List<String> hot = new ArrayList<>();
     private final List<String> cold = new ArrayList<>();
@@ -77,6 +79,9 @@ public class FestivalDaySimulation extends Simulation {
     private String operator;
     private String voucher;
     private String cat;
+    private String liveSession;
+    private String drop;
+    private int dropUnits;
     private CpuShare cpu;
 
     {
@@ -101,6 +106,7 @@ public class FestivalDaySimulation extends Simulation {
                 browse().injectOpen(afterTheEve(eve, curve(BROWSE_PER_ORDER, day))),
                 catchCats().injectOpen(afterTheEve(eve, curve(CATCHES_PER_ORDER, day))),
                 track().injectOpen(afterTheEve(eve, curve(TRACKING_PER_ORDER, day))),
+                watchTheLivestream().injectOpen(afterTheEve(eve, curve(VIEWERS_PER_ORDER, day))),
                 watch().injectOpen(nothingFor(Duration.ofMillis((long) (eve * 1000) + 1000)),
                         constantUsersPerSec(0.1).during(Duration.ofMillis((long) (Math.max(1, day - 12) * 1000))))));
         if (eve > 0) {
@@ -132,6 +138,11 @@ public class FestivalDaySimulation extends Simulation {
         voucher = festival.couponCampaign(operator, coupons);
         String[] hangzhou = CITIES.get("Hangzhou");
         cat = festival.catDrop(operator, festival.couponCampaign(operator, 1_000_000), hangzhou[1], hangzhou[2], 500);
+        // Fewer cakes than viewers: the drop sells out during the run, and the sold-out answer is part of the day.
+        dropUnits = (int) Math.max(5, Math.round(settings.peak() * 3));
+        String[] live = festival.liveDrop(operator, hot.getFirst(), dropUnits);
+        liveSession = live[0];
+        drop = live[1];
         festival.startTheClock(operator, settings.steady() > 0 ? 0 : settings.eveSeconds(), settings.compression());
         cpu = new CpuShare();
     }
@@ -158,6 +169,8 @@ public class FestivalDaySimulation extends Simulation {
             s.put("channel", random.nextInt(100) < 93 ? "APP" : "PC");
             s.put("voucher", voucher);
             s.put("cat", cat);
+            s.put("session", liveSession);
+            s.put("drop", drop);
             return s;
         }).iterator();
     }
@@ -210,6 +223,25 @@ public class FestivalDaySimulation extends Simulation {
                 .exec(measured("catch cat", http("catch cat").post("/api/coupons/cat-drops/#{cat}/catches")
                         .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}")
                         .body(StringBody("{\"latitude\":30.2745,\"longitude\":120.1555}")), 201, 409));
+    }
+
+    /** A viewer joins the show, says something, and presses buy on the drop: one cake each, until they are gone. */
+    private ScenarioBuilder watchTheLivestream() {
+        return scenario("watch the livestream").feed(shoppers())
+                .exec(measured("join livestream", http("join livestream").post("/api/livestreams/sessions/#{session}/viewers")
+                        .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}-join"), 200))
+                .exec(measured("comment", http("comment").post("/api/livestreams/sessions/#{session}/comments")
+                        .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}-say")
+                        .body(StringBody("{\"text\":\"Midnight! #{city} is watching\",\"question\":false}")), 201, 429))
+                .exec(measured("buy in drop", http("buy in drop").post("/api/livestreams/drops/#{drop}/purchases")
+                        .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}-buy")
+                        .body(StringBody("{\"quantity\":1}")), 201, 409, 410))
+                .exec(session -> {
+                    if (session.contains("status") && session.getInt("status") == 201) {
+                        dropUnitsBought.increment();
+                    }
+                    return session;
+                });
     }
 
     private ScenarioBuilder track() {
@@ -284,7 +316,8 @@ public class FestivalDaySimulation extends Simulation {
         double seconds = cpu == null ? settings.eveSeconds() + settings.daySeconds() : cpu.wallSeconds();
         String generator = cpu == null ? "not measured" : cpu.describe();
         Verdict verdict = new Verdict(festival, operator);
-        List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum());
+        List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum(),
+                drop, dropUnits, dropUnitsBought.sum());
         Map<String, Tally.Line> lines = tally.lines();
         String markdown = RunSummary.markdown(settings, seconds, lines, tally.firstRefusals(), generator, checks);
         try {

@@ -37,7 +37,7 @@ final class RunSummary {
                 l.request(), l.count(), l.ok(), l.clientErrors(), l.shed(), l.serverErrors(), l.failed(), l.p50(), l.p95(),
                 l.p99(), l.max())));
         if (!refusals.isEmpty()) {
-            md.append("\nThe first refusal of each kind (sold out and already-caught are part of the day):\n\n");
+            md.append("\nThe first refusal of each kind (sold out, over a limit, already caught and comment floods are part of the day):\n\n");
             refusals.forEach((what, body) -> md.append("- ").append(what).append(": `").append(body.replace('`', '\'')).append("`\n"));
         }
         md.append("\n## Verdict: ").append(passed(checks, all) ? "passed" : "FAILED").append("\n\n");

@@ -31,7 +31,8 @@ final class Verdict {
         this.operator = operator;
     }
 
-    List<Check> checks(List<Placed> placed, Map<String, Integer> stockBefore, String campaign, int coupons, long claimed) {
+    List<Check> checks(List<Placed> placed, Map<String, Integer> stockBefore, String campaign, int coupons, long claimed,
+                       String drop, int dropUnits, long dropUnitsBought) {
         List<Check> checks = new ArrayList<>();
         Map<String, String> finalStates = finalStates(placed);
         Check kept = confirmationsKept(placed, finalStates);
@@ -40,6 +41,9 @@ final class Verdict {
         checks.add(counterMatches());
         checks.add(nothingOversold(placed, finalStates, stockBefore));
         checks.add(couponsWithinStock(campaign, coupons, claimed));
+        if (drop != null) {
+            checks.add(dropWithinQuantity(drop, dropUnits, dropUnitsBought));
+        }
         return checks;
     }
 
@@ -115,6 +119,13 @@ final class Verdict {
         return new Check("the voucher campaign issued no more than its stock, and exactly the claims the run was granted",
                 issued <= coupons && issued == claimed,
                 "%d coupons in stock, %d issued, %d claims granted to the run".formatted(coupons, issued, claimed));
+    }
+
+    private Check dropWithinQuantity(String drop, int units, long bought) {
+        int granted = festival.dropGranted(drop);
+        return new Check("the livestream drop granted no more than its units, and exactly the purchases the run was granted",
+                granted <= units && granted == bought,
+                "%d units on the drop, %d granted, %d bought by the run".formatted(units, granted, bought));
     }
 
     private static boolean pause(long deadline) {
