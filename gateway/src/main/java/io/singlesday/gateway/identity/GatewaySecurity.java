@@ -46,7 +46,8 @@ public class GatewaySecurity {
                                 "/api/coupons/campaigns", "/api/coupons/campaigns/**", "/api/coupons/promotions/**",
                                 "/api/livestreams/channels/*/sessions", "/api/livestreams/sessions/*", "/api/livestreams/drops/*",
                                 "/api/livestreams/sessions/*/comments", "/api/livestreams/sessions/*/audience",
-                                "/api/livestreams/sessions/*/stream",
+                                "/api/livestreams/sessions/*/stream", "/api/livestreams/sessions/*/stats",
+                                "/api/livestreams/leaderboard",
                                 "/dashboard", "/dashboard/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs

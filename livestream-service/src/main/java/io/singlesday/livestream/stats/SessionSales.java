@@ -1,0 +1,95 @@
+package io.singlesday.livestream.stats;
+
+import io.singlesday.contracts.orders.OrderCancelled;
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.livestream.audience.Audience;
+import io.singlesday.livestream.session.Sessions;
+import io.singlesday.platform.kafka.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Service;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What each session sold, from the order events (orders bought in the stream carry its id as livestreamId), and
+ * the leaderboard of sessions by GMV. GMV here is what the GMV counter means by it: paid amounts of confirmed
+ * orders, in fen, less those cancelled after confirmation.
+ */
+@Service
+public class SessionSales {
+
+    public record Stats(UUID sessionId, int viewers, int peakViewers, long likes, long comments, long orders, long units,
+                        long gmvFen, long buyers, String conversionPercent) {
+    }
+
+    public record Standing(int rank, UUID sessionId, String title, long orders, long gmvFen) {
+    }
+
+    private final JdbcClient sql;
+    private final EventCodec codec;
+    private final Sessions sessions;
+    private final Audience audience;
+
+    public SessionSales(JdbcClient sql, EventCodec codec, Sessions sessions, Audience audience) {
+        this.sql = sql;
+        this.codec = codec;
+        this.sessions = sessions;
+        this.audience = audience;
+    }
+
+    @KafkaListener(id = "livestream-sales", groupId = "${spring.application.name}-sales", topics = "orders.events")
+    public void on(ConsumerRecord<String, byte[]> record) {
+        switch (codec.decode(record.value()).payload()) {
+            case OrderConfirmed order -> sessionOf(order.livestreamId()).ifPresent(session -> sql.sql("""
+                    insert into session_orders (order_id, session_id, shopper_id, units, paid_fen, confirmed_at)
+                    values (?, ?, ?, ?, ?, ?) on conflict (order_id) do nothing""")
+                    .params(order.orderId(), session, order.shopperId(),
+                            order.lines().stream().mapToInt(OrderConfirmed.Line::quantity).sum(), order.paidTotal().minor(),
+                            Timestamp.from(order.confirmedAt())).update());
+            case OrderCancelled cancelled when cancelled.wasConfirmed() ->
+                    sql.sql("update session_orders set cancelled = true where order_id = ?").param(cancelled.orderId()).update();
+            default -> {
+            }
+        }
+    }
+
+    public Stats stats(UUID session) {
+        sessions.find(session);
+        Audience.Figures audienceNow = audience.figures(session);
+        long[] sold = sql.sql("""
+                select count(*), coalesce(sum(units), 0), coalesce(sum(paid_fen), 0), count(distinct shopper_id)
+                from session_orders where session_id = ? and not cancelled""").param(session)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        String conversion = audienceNow.peakViewers() == 0 ? "0.0"
+                : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * sold[3] / audienceNow.peakViewers());
+        return new Stats(session, audienceNow.viewers(), audienceNow.peakViewers(), audienceNow.likes(), audienceNow.comments(),
+                sold[0], sold[1], sold[2], sold[3], conversion);
+    }
+
+    public List<Standing> leaderboard(int limit) {
+        List<Object[]> rows = sql.sql("""
+                select o.session_id, s.title, count(*), sum(o.paid_fen) gmv from session_orders o
+                join sessions s on s.id = o.session_id where not o.cancelled
+                group by o.session_id, s.title order by gmv desc, o.session_id limit ?""").param(limit)
+                .query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4)}).list();
+        return java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> new Standing(i + 1, (UUID) rows.get(i)[0],
+                (String) rows.get(i)[1], (long) rows.get(i)[2], (long) rows.get(i)[3])).toList();
+    }
+
+    /** An order's livestreamId names a session of this service, or it was bought elsewhere. */
+    private Optional<UUID> sessionOf(String livestreamId) {
+        if (livestreamId == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(livestreamId));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+}
