@@ -3,7 +3,11 @@ package io.singlesday.livestream;
 import io.singlesday.testsupport.Http;
 import io.singlesday.testsupport.Tokens;
 import io.singlesday.testsupport.WithRealEngines;
+import io.singlesday.platform.kafka.EventCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,6 +30,19 @@ class LivestreamApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventCodec codec;
+    private CatalogStockStandIn catalog;
+
+    @BeforeEach
+    void catalogAnswers() {
+        catalog = new CatalogStockStandIn(codec, 1_000);
+    }
+
+    @AfterEach
+    void catalogStops() throws InterruptedException {
+        catalog.close();
+    }
 
     private final String operator = Tokens.operator("kol-agency-" + UUID.randomUUID());
 
@@ -74,7 +91,8 @@ class LivestreamApiTest {
         assertThat(last.body()).contains("\"units\":1");
         HttpResponse<String> gone = buy(drop, Tokens.shopper("carol-" + UUID.randomUUID()), 1, "c-1");
         assertProblem(gone, 410);
-        assertThat(call("GET", "/api/livestreams/drops/" + drop, null, null, null).body()).contains("\"granted\":3");
+        assertThat(call("GET", "/api/livestreams/drops/" + drop, null, null, null).body()).contains("\"granted\":3")
+                .contains("\"stock\":\"HELD\"");
     }
 
     @Test
@@ -94,6 +112,11 @@ class LivestreamApiTest {
                 "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":2,"
                         + "\"perViewerLimit\":3,\"opensAt\":\"" + PAST + "\"}", "limit-over-quantity"), 422);
         assertProblem(call("POST", "/api/livestreams/channels", shopper, "{\"name\":\"Mine\",\"kol\":\"me\"}", "k"), 403);
+        HttpResponse<String> tooBig = call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,
+                "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":5000,"
+                        + "\"perViewerLimit\":1,\"opensAt\":\"" + PAST + "\"}", "more-than-the-catalog-holds");
+        assertProblem(tooBig, 422);
+        assertThat(tooBig.body()).contains("INSUFFICIENT_STOCK");
 
         assertThat(call("POST", "/api/livestreams/sessions/" + session + "/end", operator, null, null).statusCode()).isEqualTo(200);
         assertProblem(buy(open, shopper, 1, "after-the-show"), 422);

@@ -14,7 +14,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.StockLine;
+import io.singlesday.platform.outbox.Outbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +42,9 @@ public class Drops {
                               @NotNull Instant opensAt) {
     }
 
+    /** {@code stock}: REQUESTED until the catalog has carved the units out of its stock, then HELD or REJECTED. */
     public record Drop(UUID id, UUID sessionId, UUID skuId, String title, long priceFen, String currency, int quantity,
-                       int perViewerLimit, Instant opensAt, int granted) {
+                       int perViewerLimit, Instant opensAt, String stock, int granted) {
     }
 
     public record PurchaseRequest(@Min(1) @Max(100) int quantity) {
@@ -48,12 +58,19 @@ public class Drops {
     private final Sessions sessions;
     private final DropAllocator allocator;
     private final FestivalClock clock;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Duration stockWait;
 
-    public Drops(JdbcClient sql, Sessions sessions, DropAllocator allocator, FestivalClock clock) {
+    public Drops(JdbcClient sql, Sessions sessions, DropAllocator allocator, FestivalClock clock, Outbox outbox,
+                 TransactionTemplate transactions, @Value("${livestream.drops.stock-wait:5s}") Duration stockWait) {
         this.sql = sql;
         this.sessions = sessions;
         this.allocator = allocator;
         this.clock = clock;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.stockWait = stockWait;
     }
 
     public Drop create(UUID sessionId, DropRequest r) {
@@ -64,23 +81,46 @@ public class Drops {
             throw ApiProblem.unprocessable("The per-viewer limit (" + r.perViewerLimit() + ") exceeds the quantity (" + r.quantity() + ")");
         }
         UUID id = UUID.randomUUID();
-        sql.sql("""
-                insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, sessionId, r.skuId(), r.title(), r.priceFen(), r.currency(), r.quantity(), r.perViewerLimit(),
-                        Timestamp.from(r.opensAt()), Timestamp.from(clock.instant())).update();
-        return find(id);
+        transactions.executeWithoutResult(status -> {
+            sql.sql("""
+                    insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at,
+                                       created_at, stock_state)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')""")
+                    .params(id, sessionId, r.skuId(), r.title(), r.priceFen(), r.currency(), r.quantity(), r.perViewerLimit(),
+                            Timestamp.from(r.opensAt()), Timestamp.from(clock.instant())).update();
+            // The drop's units leave the catalog's stock now, so the catalog cannot sell them twice.
+            outbox.append(EventCatalog.RESERVE_STOCK, id.toString(), new ReserveStock(id, List.of(new StockLine(r.skuId(), r.quantity()))));
+        });
+        Drop drop = find(id);
+        long deadline = System.nanoTime() + stockWait.toNanos();
+        while (drop.stock().equals("REQUESTED") && System.nanoTime() < deadline) {
+            pause();
+            drop = find(id);
+        }
+        if (drop.stock().equals("REJECTED")) {
+            throw ApiProblem.unprocessable("The catalog cannot hold " + r.quantity() + " units of SKU " + r.skuId() + " for this drop: "
+                    + sql.sql("select stock_detail from drops where id = ?").param(id).query(String.class).single());
+        }
+        return drop;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Drop find(UUID id) {
         Drop drop = sql.sql("select * from drops where id = ?").param(id).query((rs, n) -> new Drop(rs.getObject("id", UUID.class),
                         rs.getObject("session_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("title"),
                         rs.getLong("price_fen"), rs.getString("currency"), rs.getInt("quantity"), rs.getInt("per_viewer_limit"),
-                        rs.getTimestamp("opens_at").toInstant(), 0)).optional()
+                        rs.getTimestamp("opens_at").toInstant(), rs.getString("stock_state"), 0)).optional()
                 .orElseThrow(() -> ApiProblem.notFound("No drop " + id));
         int granted = allocator.granted(terms(drop));
         return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
-                drop.perViewerLimit(), drop.opensAt(), granted);
+                drop.perViewerLimit(), drop.opensAt(), drop.stock(), granted);
     }
 
     /** A viewer presses buy: units at the drop price, or a clear refusal; never more than the drop holds. */
@@ -89,6 +129,10 @@ public class Drops {
         SessionState session = sessions.find(drop.sessionId()).state();
         if (session != SessionState.LIVE) {
             throw ApiProblem.unprocessable("The session is " + session + "; drops sell only while it is live");
+        }
+        if (!drop.stock().equals("HELD")) {
+            throw ApiProblem.unprocessable(drop.stock().equals("REJECTED") ? "This drop was refused its stock by the catalog"
+                    : "The drop's units are still being carved out of the catalog's stock; try again in a moment");
         }
         if (clock.instant().isBefore(drop.opensAt())) {
             throw ApiProblem.unprocessable("The drop opens at " + drop.opensAt() + " (festival time)");

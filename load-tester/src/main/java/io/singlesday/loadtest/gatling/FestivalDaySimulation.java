@@ -317,7 +317,7 @@ public class FestivalDaySimulation extends Simulation {
         String generator = cpu == null ? "not measured" : cpu.describe();
         Verdict verdict = new Verdict(festival, operator);
         List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum(),
-                drop, dropUnits, dropUnitsBought.sum());
+                drop, dropUnits, dropUnitsBought.sum(), tally.count("buy in drop"));
         Map<String, Tally.Line> lines = tally.lines();
         String markdown = RunSummary.markdown(settings, seconds, lines, tally.firstRefusals(), generator, checks);
         try {

@@ -32,7 +32,7 @@ final class Verdict {
     }
 
     List<Check> checks(List<Placed> placed, Map<String, Integer> stockBefore, String campaign, int coupons, long claimed,
-                       String drop, int dropUnits, long dropUnitsBought) {
+                       String drop, int dropUnits, long dropUnitsBought, long dropPresses) {
         List<Check> checks = new ArrayList<>();
         Map<String, String> finalStates = finalStates(placed);
         Check kept = confirmationsKept(placed, finalStates);
@@ -42,7 +42,7 @@ final class Verdict {
         checks.add(nothingOversold(placed, finalStates, stockBefore));
         checks.add(couponsWithinStock(campaign, coupons, claimed));
         if (drop != null) {
-            checks.add(dropWithinQuantity(drop, dropUnits, dropUnitsBought));
+            checks.add(dropWithinQuantity(drop, dropUnits, dropUnitsBought, dropPresses));
         }
         return checks;
     }
@@ -121,11 +121,13 @@ final class Verdict {
                 "%d coupons in stock, %d issued, %d claims granted to the run".formatted(coupons, issued, claimed));
     }
 
-    private Check dropWithinQuantity(String drop, int units, long bought) {
+    /** Neither oversold nor stuck: a drop that sold nothing to a crowd pressing buy (its stock never held) fails. */
+    private Check dropWithinQuantity(String drop, int units, long bought, long presses) {
         int granted = festival.dropGranted(drop);
-        return new Check("the livestream drop granted no more than its units, and exactly the purchases the run was granted",
-                granted <= units && granted == bought,
-                "%d units on the drop, %d granted, %d bought by the run".formatted(units, granted, bought));
+        boolean sold = presses == 0 || granted > 0;
+        return new Check("the livestream drop granted no more than its units, exactly the purchases the run was granted, "
+                + "and sold while it had units", granted <= units && granted == bought && sold,
+                "%d units on the drop, %d granted, %d bought by the run in %d presses".formatted(units, granted, bought, presses));
     }
 
     private static boolean pause(long deadline) {
