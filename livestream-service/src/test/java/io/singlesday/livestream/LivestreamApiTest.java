@@ -96,6 +96,30 @@ class LivestreamApiTest {
     }
 
     @Test
+    void aLimitedEditionNumbersEachUnitOnePerViewer() throws Exception {
+        String session = liveSession();
+        assertProblem(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator, """
+                {"skuId":"%s","title":"Perfume No. 11","priceFen":88800,"currency":"CNY","quantity":3,"perViewerLimit":2,
+                 "opensAt":"%s","limitedEdition":true}""".formatted(UUID.randomUUID(), PAST), "two-each"), 422);
+        String drop = created("/api/livestreams/sessions/" + session + "/drops", """
+                {"skuId":"%s","title":"Perfume No. 11","priceFen":88800,"currency":"CNY","quantity":3,"perViewerLimit":1,
+                 "opensAt":"%s","limitedEdition":true}""".formatted(UUID.randomUUID(), PAST));
+        java.util.Set<String> editions = new java.util.TreeSet<>();
+        int soldOut = 0;
+        for (int fan = 0; fan < 5; fan++) {
+            HttpResponse<String> answer = buy(drop, Tokens.shopper("fan-" + fan + "-" + UUID.randomUUID()), 1, "press");
+            if (answer.statusCode() == 201) {
+                editions.add(Http.field(answer.body(), "edition"));
+            } else {
+                assertProblem(answer, 410);
+                soldOut++;
+            }
+        }
+        assertThat(editions).containsExactly("1", "2", "3");
+        assertThat(soldOut).isEqualTo(2);
+    }
+
+    @Test
     void wrongMovesAreClearProblems() throws Exception {
         String shopper = Tokens.shopper("dave-" + UUID.randomUUID());
         String session = liveSession();

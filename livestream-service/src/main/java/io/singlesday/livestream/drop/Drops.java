@@ -39,19 +39,25 @@ public class Drops {
                               @Min(value = 1, message = "must be at least 1 fen") long priceFen,
                               @NotNull @Pattern(regexp = "CNY", message = "drops are priced in CNY") String currency,
                               @Min(1) @Max(1_000_000) int quantity, @Min(1) @Max(100) int perViewerLimit,
-                              @NotNull Instant opensAt) {
+                              @NotNull Instant opensAt, Boolean limitedEdition) {
+
+        /** Absent means an ordinary drop. */
+        boolean limited() {
+            return Boolean.TRUE.equals(limitedEdition);
+        }
     }
 
     /** {@code stock}: REQUESTED until the catalog has carved the units out of its stock, then HELD or REJECTED. */
     public record Drop(UUID id, UUID sessionId, UUID skuId, String title, long priceFen, String currency, int quantity,
-                       int perViewerLimit, Instant opensAt, String stock, int granted) {
+                       int perViewerLimit, Instant opensAt, boolean limitedEdition, String stock, int granted) {
     }
 
     public record PurchaseRequest(@Min(1) @Max(100) int quantity) {
     }
 
+    /** {@code edition}: for a limited edition, this unit's number (1 to the quantity); otherwise null. */
     public record Purchase(UUID dropId, UUID sessionId, UUID skuId, int units, long priceFen, long totalFen, String currency,
-                           int place) {
+                           int place, Integer edition) {
     }
 
     private final JdbcClient sql;
@@ -77,6 +83,9 @@ public class Drops {
         if (!sessions.find(sessionId).state().takesDrops()) {
             throw ApiProblem.conflict("Session " + sessionId + " has ended; it takes no more drops");
         }
+        if (r.limited() && r.perViewerLimit() != 1) {
+            throw ApiProblem.unprocessable("A limited edition is one per viewer: perViewerLimit must be 1, not " + r.perViewerLimit());
+        }
         if (r.perViewerLimit() > r.quantity()) {
             throw ApiProblem.unprocessable("The per-viewer limit (" + r.perViewerLimit() + ") exceeds the quantity (" + r.quantity() + ")");
         }
@@ -84,10 +93,10 @@ public class Drops {
         transactions.executeWithoutResult(status -> {
             sql.sql("""
                     insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at,
-                                       created_at, stock_state)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')""")
+                                       created_at, stock_state, limited_edition)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)""")
                     .params(id, sessionId, r.skuId(), r.title(), r.priceFen(), r.currency(), r.quantity(), r.perViewerLimit(),
-                            Timestamp.from(r.opensAt()), Timestamp.from(clock.instant())).update();
+                            Timestamp.from(r.opensAt()), Timestamp.from(clock.instant()), r.limited()).update();
             // The drop's units leave the catalog's stock now, so the catalog cannot sell them twice.
             outbox.append(EventCatalog.RESERVE_STOCK, id.toString(), new ReserveStock(id, List.of(new StockLine(r.skuId(), r.quantity()))));
         });
@@ -116,11 +125,12 @@ public class Drops {
         Drop drop = sql.sql("select * from drops where id = ?").param(id).query((rs, n) -> new Drop(rs.getObject("id", UUID.class),
                         rs.getObject("session_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("title"),
                         rs.getLong("price_fen"), rs.getString("currency"), rs.getInt("quantity"), rs.getInt("per_viewer_limit"),
-                        rs.getTimestamp("opens_at").toInstant(), rs.getString("stock_state"), 0)).optional()
+                        rs.getTimestamp("opens_at").toInstant(), rs.getBoolean("limited_edition"), rs.getString("stock_state"), 0))
+                .optional()
                 .orElseThrow(() -> ApiProblem.notFound("No drop " + id));
         int granted = allocator.granted(terms(drop));
         return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
-                drop.perViewerLimit(), drop.opensAt(), drop.stock(), granted);
+                drop.perViewerLimit(), drop.opensAt(), drop.limitedEdition(), drop.stock(), granted);
     }
 
     /** A viewer presses buy: units at the drop price, or a clear refusal; never more than the drop holds. */
@@ -150,8 +160,10 @@ public class Drops {
             outcome = new DropAllocator.Outcome(DropAllocator.Result.RETRY, 0, -1);
         }
         return switch (outcome.result()) {
+            // One unit per grant in a limited edition, so the grant's place in the allocation is the unit's number.
             case GRANTED -> new Purchase(dropId, drop.sessionId(), drop.skuId(), outcome.units(), drop.priceFen(),
-                    drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1);
+                    drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1,
+                    drop.limitedEdition() ? outcome.seq() + 1 : null);
             case SOLD_OUT -> throw new ApiProblem(HttpStatus.GONE, "Sold out: all " + drop.quantity() + " units of this drop are gone");
             case OVER_LIMIT -> throw ApiProblem.conflict("You already hold the " + drop.perViewerLimit() + " allowed per viewer");
             case RETRY -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
