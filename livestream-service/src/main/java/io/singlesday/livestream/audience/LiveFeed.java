@@ -46,7 +46,7 @@ public class LiveFeed implements AutoCloseable {
         return emitter;
     }
 
-    void publish(UUID session, String event, Object data) {
+    public void publish(UUID session, String event, Object data) {
         Set<SseEmitter> forSession = streams.get(session);
         if (forSession == null || forSession.isEmpty()) {
             return;

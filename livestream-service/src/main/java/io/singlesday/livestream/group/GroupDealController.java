@@ -1,0 +1,45 @@
+package io.singlesday.livestream.group;
+
+import io.singlesday.platform.identity.Caller;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/livestreams")
+public class GroupDealController {
+
+    private final GroupDeals deals;
+
+    public GroupDealController(GroupDeals deals) {
+        this.deals = deals;
+    }
+
+    @PostMapping("/sessions/{id}/group-deals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('OPERATOR')")
+    public GroupDeals.Deal offer(@PathVariable UUID id, @Valid @RequestBody GroupDeals.DealRequest request) {
+        return deals.offer(id, request);
+    }
+
+    @PostMapping("/group-deals/{id}/joins")
+    @PreAuthorize("hasRole('SHOPPER')")
+    public GroupDeals.Deal join(@PathVariable UUID id, Authentication auth) {
+        return deals.join(id, Caller.of(auth).subject());
+    }
+
+    @GetMapping("/group-deals/{id}")
+    public GroupDeals.Deal deal(@PathVariable UUID id) {
+        return deals.find(id);
+    }
+}

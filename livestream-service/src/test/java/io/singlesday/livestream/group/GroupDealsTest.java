@@ -1,0 +1,83 @@
+package io.singlesday.livestream.group;
+
+import io.singlesday.livestream.session.SessionState;
+import io.singlesday.livestream.session.Sessions;
+import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.testsupport.WithRealEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A group deal reaches its target exactly once under a crowd; one that closes short fails and stays failed. */
+@SpringBootTest(properties = "livestream.group-deals.check-every=200ms")
+@WithRealEngines(database = "livestream")
+class GroupDealsTest {
+
+    @Autowired
+    GroupDeals deals;
+    @Autowired
+    Sessions sessions;
+    @Autowired
+    JdbcClient sql;
+
+    private UUID liveSession() {
+        Sessions.Channel channel = sessions.openChannel(new Sessions.ChannelRequest("Group", "Li"));
+        UUID id = sessions.schedule(channel.id(), new Sessions.SessionRequest("Group buy", Sessions.Kind.REGULAR, Instant.now())).id();
+        sessions.move(id, SessionState.LIVE);
+        return id;
+    }
+
+    private GroupDeals.Deal offer(UUID session, int target, Duration open) {
+        return deals.offer(session, new GroupDeals.DealRequest(UUID.randomUUID(), 5_900, "CNY", target, Instant.now().plus(open)));
+    }
+
+    @Test
+    void aCrowdReachesTheTargetOnceAndEveryJoinCounts() throws Exception {
+        GroupDeals.Deal deal = offer(liveSession(), 30, Duration.ofDays(1));
+        try (ExecutorService crowd = Executors.newFixedThreadPool(16)) {
+            for (int v = 0; v < 50; v++) {
+                String viewer = "joiner-" + v;
+                crowd.submit(() -> deals.join(deal.id(), viewer));
+                crowd.submit(() -> deals.join(deal.id(), viewer)); // pressing twice is one join
+            }
+        }
+        GroupDeals.Deal after = deals.find(deal.id());
+        assertThat(after.state()).isEqualTo("REACHED");
+        assertThat(after.joined()).isEqualTo(50);
+        assertThat(deals.joiners(deal.id())).hasSize(50).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDealThatClosesShortFailsAndTakesNoMoreJoins() throws Exception {
+        GroupDeals.Deal deal = offer(liveSession(), 10, Duration.ofSeconds(2));
+        deals.join(deal.id(), "early-1");
+        deals.join(deal.id(), "early-2");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline && !deals.find(deal.id()).state().equals("FAILED")) {
+            Thread.sleep(100);
+        }
+        GroupDeals.Deal failed = deals.find(deal.id());
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.joined()).isEqualTo(2);
+        assertThatThrownBy(() -> deals.join(deal.id(), "late")).isInstanceOf(ApiProblem.class).hasMessageContaining("closed");
+        assertThat(sql.sql("select decided_at from group_deals where id = ?").param(deal.id()).query(Timestamp.class).single()).isNotNull();
+    }
+
+    @Test
+    void aDealMustCloseInTheFuture() {
+        UUID session = liveSession();
+        assertThatThrownBy(() -> offer(session, 5, Duration.ofSeconds(-1))).isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("future");
+    }
+}
