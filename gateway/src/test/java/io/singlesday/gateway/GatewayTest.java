@@ -68,6 +68,23 @@ class GatewayTest {
         assertProblem(call("GET", "/api/orders/mine", "Bearer.garbage.token", null), 401);
     }
 
+    /**
+     * Reactor Netty 1.3.6 can stall a keep-alive connection after an answer that completes synchronously, such as
+     * this refusal of a malformed token (reactor/reactor-netty#4361); the next request on it would hang. The
+     * gateway therefore ends the connection after its own refusals: the answer arrives whole, then the socket
+     * closes, so no client reuses it.
+     */
+    @Test
+    void aRefusalEndsTheConnectionSoNoRequestWaitsOnAStalledOne() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /api/orders/mine HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer forged.token.value\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close").contains("\"status\":401");
+        }
+    }
+
     @Test
     void aServiceThatIsDownIsAPrompt503NotAHang() throws Exception {
         String token = devToken("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
