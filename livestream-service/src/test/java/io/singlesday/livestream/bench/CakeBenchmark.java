@@ -8,9 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -165,16 +163,6 @@ class CakeBenchmark {
     }
 
     private DropAllocator.Terms drop() {
-        UUID channel = UUID.randomUUID();
-        UUID session = UUID.randomUUID();
-        UUID drop = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into channels (id, name, kol, created_at) values (?, 'Cakes', 'Viya', ?)", channel, now);
-        jdbc.update("insert into sessions (id, channel_id, title, kind, state, scheduled_start) values (?, ?, 'Cakes', 'REGULAR', 'LIVE', ?)",
-                session, channel, now);
-        jdbc.update("""
-                insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at, created_at)
-                values (?, ?, ?, 'Cake', 990, 'CNY', ?, 2, ?, ?)""", drop, session, UUID.randomUUID(), UNITS, now, now);
-        return new DropAllocator.Terms(drop, UNITS, 2);
+        return io.singlesday.livestream.drop.LiveDrops.onAir(jdbc, UNITS, 2);
     }
 }

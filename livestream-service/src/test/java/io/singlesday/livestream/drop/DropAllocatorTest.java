@@ -7,15 +7,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,17 +32,7 @@ class DropAllocatorTest {
     TransactionTemplate transactions;
 
     private DropAllocator.Terms drop(int quantity, int limit) {
-        UUID channel = UUID.randomUUID();
-        UUID session = UUID.randomUUID();
-        UUID drop = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into channels (id, name, kol, created_at) values (?, 'Cakes', 'Viya', ?)", channel, now);
-        jdbc.update("insert into sessions (id, channel_id, title, kind, state, scheduled_start) values (?, ?, 'Cakes', 'REGULAR', 'LIVE', ?)",
-                session, channel, now);
-        jdbc.update("""
-                insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at, created_at)
-                values (?, ?, ?, 'Cake', 990, 'CNY', ?, ?, ?, ?)""", drop, session, UUID.randomUUID(), quantity, limit, now, now);
-        return new DropAllocator.Terms(drop, quantity, limit);
+        return LiveDrops.onAir(jdbc, quantity, limit);
     }
 
     private int unitsInDatabase(DropAllocator.Terms terms) {
