@@ -14,6 +14,7 @@ import io.singlesday.contracts.coupons.UnlockCoupons;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
+import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.orders.ReminderTriggered;
 import io.singlesday.contracts.gmv.GmvMilestoneReached;
 import io.singlesday.contracts.logistics.ParcelStateChanged;
@@ -27,7 +28,9 @@ import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.contracts.clock.FestivalClockChanged;
 import io.singlesday.contracts.stock.CommitStock;
 import io.singlesday.contracts.stock.ReleaseStock;
+import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.ReserveStockFromHold;
 import io.singlesday.contracts.stock.StockCommitted;
 import io.singlesday.contracts.stock.StockReleased;
 import io.singlesday.contracts.stock.StockReservationRejected;
@@ -63,6 +66,12 @@ public final class EventCatalog {
 
     public static final EventType<ReserveStock> RESERVE_STOCK =
             new EventType<>("ReserveStock", 1, ReserveStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<ReserveStockFromHold> RESERVE_STOCK_FROM_HOLD =
+            new EventType<>("ReserveStockFromHold", 1, ReserveStockFromHold.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<ReleaseUnsoldStock> RELEASE_UNSOLD_STOCK =
+            new EventType<>("ReleaseUnsoldStock", 1, ReleaseUnsoldStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<PlaceLivestreamCheckout> PLACE_LIVESTREAM_CHECKOUT =
+            new EventType<>("PlaceLivestreamCheckout", 1, PlaceLivestreamCheckout.class, Topics.ORDERS_COMMANDS);
     public static final EventType<CommitStock> COMMIT_STOCK =
             new EventType<>("CommitStock", 1, CommitStock.class, Topics.CATALOG_STOCK_COMMANDS);
     public static final EventType<ReleaseStock> RELEASE_STOCK =
@@ -127,7 +136,8 @@ public final class EventCatalog {
             COUPONS_LOCKED, COUPON_LOCK_REJECTED, COUPONS_REDEEMED, COUPONS_UNLOCKED,
             PRODUCT_LISTED, PRODUCT_CHANGED, PRODUCT_UNLISTED, SKU_PRICE_CHANGED, STOCK_LEVEL_CHANGED,
             STORE_OPENED, STORE_CLOSED,
-            RESERVE_STOCK, COMMIT_STOCK, RELEASE_STOCK,
+            RESERVE_STOCK, RESERVE_STOCK_FROM_HOLD, RELEASE_UNSOLD_STOCK, COMMIT_STOCK, RELEASE_STOCK,
+            PLACE_LIVESTREAM_CHECKOUT,
             STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_COMMITTED, STOCK_RELEASED);
 
     private static final Map<String, EventType<?>> BY_KEY =

@@ -31,6 +31,9 @@ import io.singlesday.contracts.clock.FestivalClockChanged;
 import io.singlesday.contracts.stock.CommitStock;
 import io.singlesday.contracts.stock.ReleaseStock;
 import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.ReserveStockFromHold;
+import io.singlesday.contracts.stock.ReleaseUnsoldStock;
+import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.stock.StockCommitted;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.contracts.stock.StockReleased;
@@ -88,6 +91,12 @@ class EventSchemasTest {
                     Instant.parse("2027-02-09T00:00:00Z"))),
             Map.entry(EventCatalog.STORE_CLOSED, new StoreClosed(STORE, BRAND, "brand left the platform")),
             Map.entry(EventCatalog.RESERVE_STOCK, new ReserveStock(ORDER, List.of(new StockLine(SKU, 2)))),
+            Map.entry(EventCatalog.RESERVE_STOCK_FROM_HOLD, new ReserveStockFromHold(ORDER, CAMPAIGN, List.of(new StockLine(SKU, 1)))),
+            Map.entry(EventCatalog.RELEASE_UNSOLD_STOCK, new ReleaseUnsoldStock(CAMPAIGN, 998)),
+            Map.entry(EventCatalog.PLACE_LIVESTREAM_CHECKOUT, new PlaceLivestreamCheckout(CHECKOUT, "shopper-1", CAMPAIGN,
+                    OrderConfirmed.Channel.LIVESTREAM, PlaceLivestreamCheckout.Offer.DROP, CAMPAIGN, SKU, 1, Money.fen(9_900),
+                    CAMPAIGN, OrderConfirmed.Device.MOBILE, new PlaceLivestreamCheckout.Delivery("Li Wei", "1 Wensan Rd",
+                    "Hangzhou", "Zhejiang", 30.2741, 120.1551))),
             Map.entry(EventCatalog.COMMIT_STOCK, new CommitStock(ORDER)),
             Map.entry(EventCatalog.RELEASE_STOCK, new ReleaseStock(ORDER, "payment declined")),
             Map.entry(EventCatalog.STOCK_RESERVED, new StockReserved(ORDER, List.of(new StockLine(SKU, 2)))),

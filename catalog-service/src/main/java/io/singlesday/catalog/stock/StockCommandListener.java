@@ -4,6 +4,8 @@ import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.stock.CommitStock;
 import io.singlesday.contracts.stock.ReleaseStock;
 import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.ReserveStockFromHold;
+import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.platform.kafka.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +38,13 @@ public class StockCommandListener {
                 }
                 ledger.reserve(reserve.orderId(), reserve.lines());
             }
+            case ReserveStockFromHold reserve -> {
+                if (reserve.lines().isEmpty()) {
+                    throw new UnreadableEventException("ReserveStockFromHold without lines for order " + reserve.orderId());
+                }
+                ledger.reserve(reserve.orderId(), reserve.lines(), reserve.holdId());
+            }
+            case ReleaseUnsoldStock unsold -> ledger.releaseUnsold(unsold.holdId(), unsold.unitsSold());
             case CommitStock commit -> ledger.commit(commit.orderId());
             case ReleaseStock release -> ledger.release(release.orderId());
             default -> throw new UnreadableEventException(command.type() + " is not a stock command");

@@ -54,10 +54,18 @@ public class StockLedger {
      * saga may have resent it because the first answer was late.
      */
     public Outcome reserve(UUID orderId, List<StockLine> requested) {
+        return reserve(orderId, requested, null);
+    }
+
+    /**
+     * As {@link #reserve(UUID, List)}, but with {@code fromHold} the units come out of that hold (a drop's) instead of
+     * the shop's free stock: the order's hold grows by what the drop's shrinks, so {@code reserved} stays as it was.
+     */
+    public Outcome reserve(UUID orderId, List<StockLine> requested, UUID fromHold) {
         Map<UUID, Integer> lines = merge(requested);
         Outcome outcome;
         try {
-            outcome = transactions.execute(status -> hold(orderId, lines));
+            outcome = transactions.execute(status -> hold(orderId, lines, fromHold));
         } catch (Rejection rejection) {
             outcome = new Rejected(rejection.reason, rejection.skuId);
         } catch (org.springframework.dao.DuplicateKeyException decidedBefore) {
@@ -72,11 +80,17 @@ public class StockLedger {
         return outcome;
     }
 
-    private Outcome hold(UUID orderId, Map<UUID, Integer> lines) {
+    private Outcome hold(UUID orderId, Map<UUID, Integer> lines, UUID fromHold) {
         sql.sql("insert into stock_outcomes (order_id, outcome) values (?, 'HELD')").param(orderId).update();
         for (Map.Entry<UUID, Integer> line : lines.entrySet()) {
             if (line.getValue() <= 0) {
                 throw new Rejection(Reason.INVALID_QUANTITY, line.getKey());
+            }
+            if (fromHold != null) {
+                takeFromHold(fromHold, line.getKey(), line.getValue());
+                sql.sql("insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
+                        .params(orderId, line.getKey(), line.getValue()).update();
+                continue;
             }
             Optional<StockLevelChanged> level = sql.sql("""
                     update skus s set reserved = s.reserved + :qty
@@ -96,6 +110,45 @@ public class StockLedger {
         Held held = new Held(lines.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
         reply(orderId, held);
         return held;
+    }
+
+    /** One conditional update of the hold's row: what it gives is what it has, never more. */
+    private void takeFromHold(UUID holdId, UUID skuId, int quantity) {
+        int taken = sql.sql("""
+                update stock_reservations set quantity = quantity - :qty, taken = taken + :qty, updated_at = now()
+                where order_id = :hold and sku_id = :sku and state = 'HELD' and quantity >= :qty""")
+                .param("qty", quantity).param("hold", holdId).param("sku", skuId).update();
+        if (taken == 0) {
+            throw new Rejection(Reason.HOLD_EXHAUSTED, skuId);
+        }
+    }
+
+    /**
+     * The hold has sold {@code unitsSold} in all. It keeps what sales not yet taken from it still need (sold less
+     * taken) and gives the rest back to the shop. Repeating it gives back nothing more.
+     */
+    @Transactional
+    public int releaseUnsold(UUID holdId, int unitsSold) {
+        record Hold(UUID skuId, int quantity, int taken) {
+        }
+        List<Hold> holds = sql.sql("""
+                select sku_id, quantity, taken from stock_reservations where order_id = ? and state = 'HELD'
+                order by sku_id for update""")
+                .param(holdId).query((rs, n) -> new Hold(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
+        int released = 0;
+        for (Hold hold : holds) {
+            int keep = Math.max(0, unitsSold - hold.taken());
+            int giveBack = hold.quantity() - keep;
+            if (giveBack > 0) {
+                sql.sql("update stock_reservations set quantity = quantity - ?, updated_at = now() where order_id = ? and sku_id = ?")
+                        .params(giveBack, holdId, hold.skuId()).update();
+                sql.sql("update skus set reserved = reserved - ? where id = ?").params(giveBack, hold.skuId()).update();
+                announceLevel(hold.skuId());
+                released += giveBack;
+            }
+        }
+        outbox.append(EventCatalog.STOCK_RELEASED, holdId.toString(), new StockReleased(holdId, released > 0 ? 1 : 0));
+        return released;
     }
 
     private void reply(UUID orderId, Outcome outcome) {

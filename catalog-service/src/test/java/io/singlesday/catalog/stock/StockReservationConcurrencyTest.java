@@ -116,6 +116,69 @@ class StockReservationConcurrencyTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void ordersTakingFromADropsHoldGetExactlyItsUnitsAndTheShopsFreeStockIsUntouched() throws Exception {
+        OpenBrand brand = openBrand("CN");
+        UUID sku = product(brand, "Mooncake box", 6_600, 500, 703)[1];
+        UUID drop = UUID.randomUUID();
+        assertThat(ledger.reserve(drop, List.of(new StockLine(sku, 100)))).isInstanceOf(StockLedger.Held.class);
+
+        Map<UUID, StockLedger.Outcome> answers = new ConcurrentHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            UUID order = UUID.randomUUID();
+            done.add(pool.submit(() -> {
+                start.await();
+                answers.put(order, ledger.reserve(order, List.of(new StockLine(sku, 1)), drop));
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(answers.values()).filteredOn(a -> a instanceof StockLedger.Held).hasSize(100);
+        assertThat(answers.values()).filteredOn(a -> a instanceof StockLedger.Rejected)
+                .allSatisfy(a -> assertThat(((StockLedger.Rejected) a).reason()).isEqualTo(Reason.HOLD_EXHAUSTED));
+        Map<String, Object> row = sql.sql("select stock, reserved from skus where id = ?").param(sku).query().singleRow();
+        assertThat(row).as("units moved between holds; nothing more left the shop").containsEntry("reserved", 100);
+        assertThat(sql.sql("select quantity from stock_reservations where order_id = ?").param(drop).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aDropGivesBackWhatItDidNotSellButKeepsWhatSalesOnTheirWayStillNeed() throws Exception {
+        OpenBrand brand = openBrand("CN");
+        UUID sku = product(brand, "Tea gift set", 12_800, 50, 703)[1];
+        UUID drop = UUID.randomUUID();
+        ledger.reserve(drop, List.of(new StockLine(sku, 10)));
+        List<UUID> taken = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID order = UUID.randomUUID();
+            assertThat(ledger.reserve(order, List.of(new StockLine(sku, 1)), drop)).isInstanceOf(StockLedger.Held.class);
+            taken.add(order);
+        }
+        ledger.commit(taken.get(0));
+        ledger.release(taken.get(1));
+
+        // Six sold in the stream: four have taken their units, two are still on their way.
+        assertThat(ledger.releaseUnsold(drop, 6)).isEqualTo(4);
+        assertThat(ledger.releaseUnsold(drop, 6)).as("a repeated command gives back nothing more").isZero();
+        assertThat(ledger.reserve(UUID.randomUUID(), List.of(new StockLine(sku, 1)), drop)).isInstanceOf(StockLedger.Held.class);
+        assertThat(ledger.reserve(UUID.randomUUID(), List.of(new StockLine(sku, 1)), drop)).isInstanceOf(StockLedger.Held.class);
+        assertThat(ledger.reserve(UUID.randomUUID(), List.of(new StockLine(sku, 1)), drop))
+                .isEqualTo(new StockLedger.Rejected(Reason.HOLD_EXHAUSTED, sku));
+
+        // 50 - 1 sold; held: 2 taken and open (orders 3, 4) + the 2 late ones; the released and unsold went back.
+        Map<String, Object> row = sql.sql("select stock, reserved from skus where id = ?").param(sku).query().singleRow();
+        assertThat(row).containsEntry("stock", 49).containsEntry("reserved", 4);
+        assertThat(sql.sql("select coalesce(sum(quantity), 0) from stock_reservations where sku_id = ? and state = 'HELD'")
+                .param(sku).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
     void unknownSkusAndBadQuantitiesAreRejectionsNotCrashes() {
         UUID order = UUID.randomUUID();
         UUID nowhere = UUID.randomUUID();

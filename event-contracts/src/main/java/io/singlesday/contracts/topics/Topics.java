@@ -23,7 +23,7 @@ public final class Topics {
 
     /** Keyed by order, so one order's reserve, commit and release arrive in the order they were sent. */
     public static final Topic CATALOG_STOCK_COMMANDS = new Topic("catalog.stock.commands", DEFAULT_PARTITIONS, "orderId",
-            false, "reserve, commit and release stock for an order (saga commands to the catalog)");
+            false, "reserve (also from a drop's hold), commit and release stock (saga and livestream drop commands to the catalog)");
 
     public static final Topic CATALOG_STOCK_REPLIES = new Topic("catalog.stock.replies", DEFAULT_PARTITIONS, "orderId",
             false, "the catalog's answers to stock commands");
@@ -33,6 +33,10 @@ public final class Topics {
 
     public static final Topic ORDERS_EVENTS = new Topic("orders.events", DEFAULT_PARTITIONS, "orderId", false,
             "orders placed, confirmed and cancelled");
+
+    /** Keyed by checkout, chosen by the sender: a repeated command lands on the same checkout. */
+    public static final Topic ORDERS_COMMANDS = new Topic("orders.commands", DEFAULT_PARTITIONS, "checkoutId", false,
+            "checkouts other services place for shoppers: livestream drops and group buys at the stream's price");
 
     /** Keyed by shopper: one shopper's coupons arrive in the order they were issued. */
     public static final Topic COUPONS_WALLET = new Topic("coupons.wallet", DEFAULT_PARTITIONS, "shopperId", false,
@@ -71,7 +75,7 @@ public final class Topics {
             "every step of every parcel, from creation to delivery");
 
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
-            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_NOTIFICATIONS,
+            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_COMMANDS, ORDERS_NOTIFICATIONS,
             COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES, COUPONS_PROMOTIONS,
             GMV_BATCHES, GMV_FIGURES, GMV_MILESTONES, LOGISTICS_PARCELS);
 
