@@ -7,6 +7,7 @@ import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponsLocked;
 import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.ReserveStockFromHold;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.contracts.stock.StockReservationRejected;
 import io.singlesday.contracts.stock.StockReserved;
@@ -92,6 +93,13 @@ public final class ScriptedParticipants implements AutoCloseable {
                 reply(script, EventCatalog.STOCK_RESERVED, EventCatalog.STOCK_RESERVATION_REJECTED, reserve.orderId(),
                         new StockReserved(reserve.orderId(), reserve.lines()),
                         new StockReservationRejected(reserve.orderId(), StockReservationRejected.Reason.INSUFFICIENT_STOCK, refused));
+            }
+            case ReserveStockFromHold reserve -> {
+                Script script = worst(reserve.lines().stream().map(StockLine::skuId).map(s -> (Object) s).toList());
+                reply(script, EventCatalog.STOCK_RESERVED, EventCatalog.STOCK_RESERVATION_REJECTED, reserve.orderId(),
+                        new StockReserved(reserve.orderId(), reserve.lines()),
+                        new StockReservationRejected(reserve.orderId(), StockReservationRejected.Reason.HOLD_EXHAUSTED,
+                                reserve.lines().getFirst().skuId()));
             }
             case LockCoupons lock -> {
                 Script script = worst(List.copyOf(lock.codes()));

@@ -7,6 +7,8 @@ import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderConfirmed.Channel;
 import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.ReserveStockFromHold;
+import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.order.catalog.CatalogView;
 import io.singlesday.order.catalog.SkuView;
@@ -85,12 +87,45 @@ public class PlaceCheckout {
         checkChannel(request);
         PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
         UUID checkoutId = UUID.randomUUID();
-        Boolean created = transactions.execute(status -> insert(checkoutId, shopperId, idempotencyKey, hash, request, priced));
+        Boolean created = transactions.execute(status -> insert(checkoutId, shopperId, idempotencyKey, hash, request, priced, null));
         if (Boolean.TRUE.equals(created)) {
             return new CheckoutAccepted(checkoutId, false);
         }
         // A concurrent retry with the same key won the insert: its checkout is the answer.
         return replay(shopperId, idempotencyKey, hash).orElseThrow();
+    }
+
+    /**
+     * The checkout a livestream purchase earned, placed at the stream's price. The sender chose the checkout id and
+     * the key derives from it, so a repeated command finds the checkout the first one placed. A drop's units are
+     * already held by the catalog under the drop, so the order takes them from that hold instead of reserving anew.
+     */
+    public CheckoutAccepted placeFromLivestream(PlaceLivestreamCheckout command) {
+        String key = "livestream:" + command.checkoutId();
+        String hash = sha256(json.writeValueAsBytes(command));
+        Optional<CheckoutAccepted> seen = sql.sql("select id from checkouts where shopper_id = ? and idempotency_key = ?")
+                .params(command.shopperId(), key).query(UUID.class).optional().map(id -> new CheckoutAccepted(id, true));
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        SkuView sku = catalog.skus(Set.of(command.skuId())).get(command.skuId());
+        if (sku == null) {
+            // Retried by the listener, then dead-lettered: the catalog's event may simply not have arrived yet.
+            throw new IllegalStateException("SKU " + command.skuId() + " of livestream checkout " + command.checkoutId()
+                    + " is not in the catalog read model");
+        }
+        if (!sku.currency().equals(command.unitPrice().currency())) {
+            throw new IllegalArgumentException("Livestream price in " + command.unitPrice().currency() + " for a SKU sold in " + sku.currency());
+        }
+        PricedCheckout priced = Pricing.price(List.of(new Pricing.Item(sku.at(command.unitPrice().minor()), command.quantity(),
+                command.offerId())), List.of());
+        PlaceLivestreamCheckout.Delivery to = command.delivery();
+        CheckoutRequest request = new CheckoutRequest(List.of(new CheckoutRequest.Line(command.skuId(), command.quantity())),
+                List.of(), command.channel(), command.sessionId().toString(), null, command.device(),
+                new CheckoutRequest.Address(to.recipient(), to.street(), to.city(), to.province(), to.latitude(), to.longitude()));
+        transactions.execute(status -> insert(command.checkoutId(), command.shopperId(), key, hash, request, priced,
+                command.stockHold()));
+        return new CheckoutAccepted(command.checkoutId(), false);
     }
 
     private Optional<CheckoutAccepted> replay(String shopperId, String key, String hash) {
@@ -161,8 +196,9 @@ public class PlaceCheckout {
         return found;
     }
 
+    /** {@code stockHold}: the catalog hold the units come from (a livestream drop's), or null to reserve them. */
     private boolean insert(UUID checkoutId, String shopperId, String key, String hash, CheckoutRequest request,
-                           PricedCheckout priced) {
+                           PricedCheckout priced, UUID stockHold) {
         Instant now = clock.instant();
         int inserted = sql.sql("""
                 insert into checkouts (id, shopper_id, idempotency_key, request_hash, state, channel, livestream_id, device,
@@ -182,6 +218,7 @@ public class PlaceCheckout {
             return false;
         }
         List<ReserveStock> reservations = new ArrayList<>();
+        List<ReserveStockFromHold> fromHold = new ArrayList<>();
         List<LockCoupons.OrderAmount> amounts = new ArrayList<>();
         for (PricedCheckout.Order order : priced.orders()) {
             UUID orderId = UUID.randomUUID();
@@ -214,10 +251,15 @@ public class PlaceCheckout {
             events.timeline(orderId, OrderState.PLACED, "placed in checkout " + checkoutId);
             outbox.append(EventCatalog.ORDER_PLACED, orderId.toString(),
                     placed(orderId, checkoutId, shopperId, request, order, priced.currency(), now));
-            reservations.add(new ReserveStock(orderId,
-                    order.lines().stream().map(l -> new StockLine(l.sku().skuId(), l.quantity())).toList()));
+            List<StockLine> units = order.lines().stream().map(l -> new StockLine(l.sku().skuId(), l.quantity())).toList();
+            if (stockHold == null) {
+                reservations.add(new ReserveStock(orderId, units));
+            } else {
+                fromHold.add(new ReserveStockFromHold(orderId, stockHold, units));
+            }
         }
         reservations.forEach(r -> outbox.append(EventCatalog.RESERVE_STOCK, r.orderId().toString(), r));
+        fromHold.forEach(r -> outbox.append(EventCatalog.RESERVE_STOCK_FROM_HOLD, r.orderId().toString(), r));
         if (!priced.coupons().isEmpty()) {
             outbox.append(EventCatalog.LOCK_COUPONS, checkoutId.toString(), new LockCoupons(checkoutId, shopperId,
                     priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toList(), amounts));
