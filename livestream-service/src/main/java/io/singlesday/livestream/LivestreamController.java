@@ -92,6 +92,6 @@ public class LivestreamController {
         if (key == null || !IdempotencyFilter.isValidKey(key)) {
             throw ApiProblem.badRequest("A purchase needs an Idempotency-Key header (1 to 200 visible ASCII characters)");
         }
-        return drops.buy(id, Caller.of(auth).subject(), key, request.quantity());
+        return drops.buy(id, Caller.of(auth).subject(), key, request.quantity(), request.delivery());
     }
 }

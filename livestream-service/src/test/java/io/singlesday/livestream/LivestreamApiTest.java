@@ -1,6 +1,11 @@
 package io.singlesday.livestream;
 
+import io.singlesday.contracts.Money;
+import io.singlesday.contracts.orders.OrderConfirmed.Channel;
+import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
+import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.testsupport.Http;
+import io.singlesday.testsupport.TopicRecords;
 import io.singlesday.testsupport.Tokens;
 import io.singlesday.testsupport.WithRealEngines;
 import io.singlesday.platform.kafka.EventCodec;
@@ -14,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,7 +27,8 @@ import static io.singlesday.testsupport.Http.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A show from channel to sold-out drop over HTTP, and every wrong move answered with a clear problem. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"livestream.drops.release-unsold-after=1s", "livestream.drops.release-check-every=200ms"})
 @WithRealEngines(database = "livestream")
 class LivestreamApiTest {
 
@@ -71,8 +78,53 @@ class LivestreamApiTest {
                 .formatted(UUID.randomUUID(), quantity, limit, opensAt));
     }
 
+    static final String DELIVERY = """
+            "delivery":{"recipient":"Li Wei","street":"1 Wensan Road","city":"Hangzhou","province":"Zhejiang",
+                        "latitude":30.27,"longitude":120.15}""";
+
     private HttpResponse<String> buy(String drop, String shopper, int quantity, String key) throws Exception {
-        return call("POST", "/api/livestreams/drops/" + drop + "/purchases", shopper, "{\"quantity\":" + quantity + "}", key);
+        return call("POST", "/api/livestreams/drops/" + drop + "/purchases", shopper,
+                "{\"quantity\":" + quantity + "," + DELIVERY + "}", key);
+    }
+
+    @Test
+    void eachPurchaseBecomesOneCheckoutAtTheDropPriceAndTheUnsoldUnitsGoBackWhenTheShowEnds() throws Exception {
+        String session = liveSession();
+        String drop = drop(session, 5, 2, PAST);
+        String viewer = "erin-" + UUID.randomUUID();
+        HttpResponse<String> bought = buy(drop, Tokens.shopper(viewer), 2, "press-1");
+        assertThat(bought.statusCode()).as(bought.body()).isEqualTo(201);
+        UUID checkoutId = UUID.fromString(Http.field(bought.body(), "checkoutId"));
+        assertThat(Http.field(bought.body(), "checkout")).isEqualTo("/api/orders/checkouts/" + checkoutId);
+        assertThat(buy(drop, Tokens.shopper(viewer), 2, "press-1").body()).as("a retry names the same checkout").isEqualTo(bought.body());
+        buy(drop, Tokens.shopper("frank-" + UUID.randomUUID()), 1, "press-1");
+
+        List<PlaceLivestreamCheckout> placed = awaitRecords("orders.commands", PlaceLivestreamCheckout.class,
+                c -> c.offerId().toString().equals(drop), 2);
+        assertThat(placed).hasSize(2);
+        PlaceLivestreamCheckout mine = placed.stream().filter(c -> c.checkoutId().equals(checkoutId)).findFirst().orElseThrow();
+        assertThat(mine.shopperId()).isEqualTo(viewer);
+        assertThat(mine.sessionId().toString()).isEqualTo(session);
+        assertThat(mine.channel()).isEqualTo(Channel.LIVESTREAM);
+        assertThat(mine.quantity()).isEqualTo(2);
+        assertThat(mine.unitPrice()).isEqualTo(Money.fen(990));
+        assertThat(mine.stockHold()).as("the units are already held under the drop").hasToString(drop);
+        assertThat(mine.delivery().city()).isEqualTo("Hangzhou");
+
+        assertThat(call("POST", "/api/livestreams/sessions/" + session + "/end", operator, null, null).statusCode()).isEqualTo(200);
+        List<ReleaseUnsoldStock> released = awaitRecords("catalog.stock.commands", ReleaseUnsoldStock.class,
+                r -> r.holdId().toString().equals(drop), 1);
+        assertThat(released).containsExactly(new ReleaseUnsoldStock(UUID.fromString(drop), 3));
+    }
+
+    private <T> List<T> awaitRecords(String topic, Class<T> type, java.util.function.Predicate<T> mine, int expected) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<T> found;
+        do {
+            found = TopicRecords.readAll(topic, Duration.ofSeconds(2)).stream().map(r -> codec.decode(r.value()).payload())
+                    .filter(type::isInstance).map(type::cast).filter(mine).toList();
+        } while (found.size() < expected && System.currentTimeMillis() < deadline);
+        return found;
     }
 
     @Test
@@ -128,6 +180,7 @@ class LivestreamApiTest {
         assertProblem(buy(open, shopper, 3, "greedy"), 409);
         assertProblem(buy(open, shopper, 1, null), 400);
         assertProblem(buy(open, shopper, 0, "nothing"), 400);
+        assertProblem(call("POST", "/api/livestreams/drops/" + open + "/purchases", shopper, "{\"quantity\":1}", "nowhere"), 400);
         assertProblem(buy(UUID.randomUUID().toString(), shopper, 1, "ghost"), 404);
         assertProblem(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,
                 "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":-5,\"currency\":\"USD\",\"quantity\":0,"

@@ -41,10 +41,12 @@ public class DropAllocator implements AutoCloseable {
     public record Terms(UUID dropId, int quantity, int perViewerLimit) {
     }
 
-    private record Purchase(Terms terms, String viewer, String key, int units, CompletableFuture<Outcome> answer) {
+    /** {@code details}: kept with the grant as given (the buyer's delivery, as JSON); the allocator never reads it. */
+    private record Purchase(Terms terms, String viewer, String key, int units, String details,
+                            CompletableFuture<Outcome> answer) {
     }
 
-    private record Grant(String viewer, String key, int units, int seq) {
+    private record Grant(String viewer, String key, int units, int seq, String details) {
     }
 
     /** What is decided about one drop: units granted, per viewer, and each request key's answer. */
@@ -92,7 +94,7 @@ public class DropAllocator implements AutoCloseable {
     }
 
     /** Queues a purchase of {@code units}; the answer completes once it is decided and, if granted, committed. */
-    public CompletableFuture<Outcome> purchase(Terms terms, String viewer, String key, int units) {
+    public CompletableFuture<Outcome> purchase(Terms terms, String viewer, String key, int units, String details) {
         Ledger known = ledgers.get(terms.dropId());
         if (known != null && known.remaining() <= 0 && !known.byKey.containsKey(viewer + "\u0000" + key)) {
             return CompletableFuture.completedFuture(new Outcome(Result.SOLD_OUT, 0, -1));
@@ -102,7 +104,7 @@ public class DropAllocator implements AutoCloseable {
             answer.complete(new Outcome(Result.RETRY, 0, -1));
             return answer;
         }
-        arrivals.add(new Purchase(terms, viewer, key, units, answer));
+        arrivals.add(new Purchase(terms, viewer, key, units, details, answer));
         return answer;
     }
 
@@ -152,7 +154,8 @@ public class DropAllocator implements AutoCloseable {
                 outcomes.put(p, new Outcome(Result.OVER_LIMIT, 0, -1));
             } else {
                 // Never turn a buyer away while units remain: the last buyer gets what is left.
-                Grant grant = new Grant(p.viewer(), p.key(), Math.min(p.units(), Math.min(left, ledger.remaining())), ledger.nextSeq);
+                Grant grant = new Grant(p.viewer(), p.key(), Math.min(p.units(), Math.min(left, ledger.remaining())), ledger.nextSeq,
+                        p.details());
                 ledger.apply(grant);
                 grants.add(grant);
                 byDrop.computeIfAbsent(p.terms().dropId(), id -> new ArrayList<>()).add(grant);
@@ -162,9 +165,10 @@ public class DropAllocator implements AutoCloseable {
         if (!grants.isEmpty()) {
             Timestamp now = Timestamp.from(clock.instant());
             List<Object[]> rows = new ArrayList<>();
-            byDrop.forEach((drop, list) -> list.forEach(g -> rows.add(new Object[]{drop, g.seq(), g.viewer(), g.key(), g.units(), now})));
-            transactions.executeWithoutResult(status -> jdbc.batchUpdate(
-                    "insert into drop_grants (drop_id, seq, viewer_id, request_key, units, granted_at) values (?, ?, ?, ?, ?, ?)", rows));
+            byDrop.forEach((drop, list) -> list.forEach(g -> rows.add(new Object[]{drop, g.seq(), g.viewer(), g.key(), g.units(), now, g.details()})));
+            transactions.executeWithoutResult(status -> jdbc.batchUpdate("""
+                    insert into drop_grants (drop_id, seq, viewer_id, request_key, units, granted_at, delivery)
+                    values (?, ?, ?, ?, ?, ?, ?)""", rows));
         }
         outcomes.forEach((p, outcome) -> p.answer().complete(outcome));
     }
@@ -172,7 +176,7 @@ public class DropAllocator implements AutoCloseable {
     private Ledger load(Terms terms) {
         Ledger ledger = new Ledger(terms);
         sql.sql("select viewer_id, request_key, units, seq from drop_grants where drop_id = ? order by seq").param(terms.dropId())
-                .query((rs, n) -> new Grant(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .query((rs, n) -> new Grant(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), null))
                 .list().forEach(ledger::apply);
         return ledger;
     }

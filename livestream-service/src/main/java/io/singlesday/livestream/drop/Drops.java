@@ -4,6 +4,9 @@ import io.singlesday.livestream.session.SessionState;
 import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.livestream.checkout.Delivery;
+import io.singlesday.livestream.checkout.LiveCheckouts;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +23,7 @@ import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -52,12 +56,15 @@ public class Drops {
                        int perViewerLimit, Instant opensAt, boolean limitedEdition, String stock, int granted) {
     }
 
-    public record PurchaseRequest(@Min(1) @Max(100) int quantity) {
+    public record PurchaseRequest(@Min(1) @Max(100) int quantity, @NotNull @Valid Delivery delivery) {
     }
 
-    /** {@code edition}: for a limited edition, this unit's number (1 to the quantity); otherwise null. */
+    /**
+     * {@code edition}: for a limited edition, this unit's number (1 to the quantity); otherwise null. {@code checkout}:
+     * where the buyer follows the checkout the order service places for these units (it appears there within moments).
+     */
     public record Purchase(UUID dropId, UUID sessionId, UUID skuId, int units, long priceFen, long totalFen, String currency,
-                           int place, Integer edition) {
+                           int place, Integer edition, UUID checkoutId, String checkout) {
     }
 
     private final JdbcClient sql;
@@ -67,9 +74,12 @@ public class Drops {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Duration stockWait;
+    private final JsonMapper json;
 
     public Drops(JdbcClient sql, Sessions sessions, DropAllocator allocator, FestivalClock clock, Outbox outbox,
-                 TransactionTemplate transactions, @Value("${livestream.drops.stock-wait:5s}") Duration stockWait) {
+                 TransactionTemplate transactions, JsonMapper json,
+                 @Value("${livestream.drops.stock-wait:5s}") Duration stockWait) {
+        this.json = json;
         this.sql = sql;
         this.sessions = sessions;
         this.allocator = allocator;
@@ -134,7 +144,7 @@ public class Drops {
     }
 
     /** A viewer presses buy: units at the drop price, or a clear refusal; never more than the drop holds. */
-    public Purchase buy(UUID dropId, String viewer, String key, int quantity) {
+    public Purchase buy(UUID dropId, String viewer, String key, int quantity, Delivery delivery) {
         Drop drop = find(dropId);
         SessionState session = sessions.find(drop.sessionId()).state();
         if (session != SessionState.LIVE) {
@@ -152,7 +162,7 @@ public class Drops {
         }
         DropAllocator.Outcome outcome;
         try {
-            outcome = allocator.purchase(terms(drop), viewer, key, quantity).get(10, TimeUnit.SECONDS);
+            outcome = allocator.purchase(terms(drop), viewer, key, quantity, json.writeValueAsString(delivery)).get(10, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
             outcome = new DropAllocator.Outcome(DropAllocator.Result.RETRY, 0, -1);
         } catch (InterruptedException e) {
@@ -161,9 +171,12 @@ public class Drops {
         }
         return switch (outcome.result()) {
             // One unit per grant in a limited edition, so the grant's place in the allocation is the unit's number.
-            case GRANTED -> new Purchase(dropId, drop.sessionId(), drop.skuId(), outcome.units(), drop.priceFen(),
-                    drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1,
-                    drop.limitedEdition() ? outcome.seq() + 1 : null);
+            case GRANTED -> {
+                UUID checkoutId = LiveCheckouts.ofGrant(dropId, outcome.seq());
+                yield new Purchase(dropId, drop.sessionId(), drop.skuId(), outcome.units(), drop.priceFen(),
+                        drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1,
+                        drop.limitedEdition() ? outcome.seq() + 1 : null, checkoutId, LiveCheckouts.location(checkoutId));
+            }
             case SOLD_OUT -> throw new ApiProblem(HttpStatus.GONE, "Sold out: all " + drop.quantity() + " units of this drop are gone");
             case OVER_LIMIT -> throw ApiProblem.conflict("You already hold the " + drop.perViewerLimit() + " allowed per viewer");
             case RETRY -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,

@@ -34,8 +34,8 @@ public class GroupDealController {
 
     @PostMapping("/group-deals/{id}/joins")
     @PreAuthorize("hasRole('SHOPPER')")
-    public GroupDeals.Deal join(@PathVariable UUID id, Authentication auth) {
-        return deals.join(id, Caller.of(auth).subject());
+    public GroupDeals.Joined join(@PathVariable UUID id, @Valid @RequestBody GroupDeals.JoinRequest request, Authentication auth) {
+        return deals.join(id, Caller.of(auth).subject(), request.delivery());
     }
 
     @GetMapping("/group-deals/{id}")

@@ -1,6 +1,9 @@
 package io.singlesday.livestream.group;
 
 import io.singlesday.livestream.audience.LiveFeed;
+import io.singlesday.livestream.checkout.Delivery;
+import io.singlesday.livestream.checkout.LiveCheckouts;
+import jakarta.validation.Valid;
 import io.singlesday.livestream.session.SessionState;
 import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.clock.FestivalClock;
@@ -13,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,8 +25,9 @@ import java.util.UUID;
 
 /**
  * Interactive group purchases: the KOL offers a group price if {@code targetBuyers} viewers join before the deal
- * closes. The live count goes to every watcher; reaching the target in time is decided once (REACHED), and a deal
- * that closes short is FAILED and every joiner is told that nobody is charged.
+ * closes. The live count goes to every watcher; reaching the target in time is decided once (REACHED), after which
+ * every join becomes a checkout at the group price ({@code LiveCheckouts}); a deal that closes short is FAILED, no
+ * checkout is ever placed for it, and every joiner is told that nobody is charged.
  */
 @Service
 public class GroupDeals {
@@ -36,12 +41,26 @@ public class GroupDeals {
                        Instant closesAt, String state, int joined) {
     }
 
+    /** Joining is a promise to buy at the group price, so it names where the goods would go. */
+    public record JoinRequest(@NotNull @Valid Delivery delivery) {
+    }
+
+    /**
+     * {@code checkout}: where the joiner follows the checkout placed at the group price once the target is reached;
+     * it never appears if the deal fails.
+     */
+    public record Joined(Deal deal, UUID checkoutId, String checkout) {
+    }
+
     private final JdbcClient sql;
     private final Sessions sessions;
     private final FestivalClock clock;
     private final LiveFeed feed;
 
-    public GroupDeals(JdbcClient sql, Sessions sessions, FestivalClock clock, LiveFeed feed) {
+    private final JsonMapper json;
+
+    public GroupDeals(JdbcClient sql, Sessions sessions, FestivalClock clock, LiveFeed feed, JsonMapper json) {
+        this.json = json;
         this.sql = sql;
         this.sessions = sessions;
         this.clock = clock;
@@ -68,20 +87,21 @@ public class GroupDeals {
      * finds the target reached moves the deal to REACHED, and the state guard lets exactly one of them do it.
      */
     @Transactional
-    public Deal join(UUID dealId, String viewer) {
+    public Joined join(UUID dealId, String viewer, Delivery delivery) {
         Deal deal = find(dealId);
         if (deal.state().equals("FAILED") || !clock.instant().isBefore(deal.closesAt())) {
             throw ApiProblem.unprocessable("The group deal closed at " + deal.closesAt());
         }
-        sql.sql("insert into group_joins (deal_id, viewer_id, joined_at) values (?, ?, ?) on conflict do nothing")
-                .params(dealId, viewer, Timestamp.from(clock.instant())).update();
+        sql.sql("insert into group_joins (deal_id, viewer_id, joined_at, delivery) values (?, ?, ?, ?) on conflict do nothing")
+                .params(dealId, viewer, Timestamp.from(clock.instant()), json.writeValueAsString(delivery)).update();
         int reached = sql.sql("""
                 update group_deals set state = 'REACHED', decided_at = ? where id = ? and state = 'OPEN'
                 and (select count(*) from group_joins where deal_id = ?) >= target_buyers""")
                 .params(Timestamp.from(clock.instant()), dealId, dealId).update();
         Deal now = find(dealId);
         feed.publish(now.sessionId(), reached == 1 ? "group-reached" : "group-progress", now);
-        return now;
+        UUID checkoutId = LiveCheckouts.ofJoin(dealId, viewer);
+        return new Joined(now, checkoutId, LiveCheckouts.location(checkoutId));
     }
 
     /**

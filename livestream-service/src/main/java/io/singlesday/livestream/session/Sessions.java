@@ -70,8 +70,9 @@ public class Sessions {
         }
         Timestamp now = Timestamp.from(clock.instant());
         sql.sql("update sessions set state = ?, started_at = case when ? = 'LIVE' then ? else started_at end, "
-                        + "ended_at = case when ? = 'ENDED' then ? else ended_at end where id = ?")
-                .params(next.name(), next.name(), now, next.name(), now, id).update();
+                        + "ended_at = case when ? = 'ENDED' then ? else ended_at end, "
+                        + "ended_wall_at = case when ? = 'ENDED' then now() else ended_wall_at end where id = ?")
+                .params(next.name(), next.name(), now, next.name(), now, next.name(), id).update();
         return find(id);
     }
 

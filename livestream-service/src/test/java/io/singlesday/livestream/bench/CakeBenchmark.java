@@ -107,7 +107,7 @@ class CakeBenchmark {
             answers.add(answered);
             clock.schedule(() -> {
                 long sent = System.nanoTime();
-                allocator[0].purchase(drop, p.viewer(), p.key(), 1).whenComplete((outcome, error) -> {
+                allocator[0].purchase(drop, p.viewer(), p.key(), 1, null).whenComplete((outcome, error) -> {
                     long now = System.nanoTime();
                     switch (outcome.result()) {
                         case GRANTED -> {
@@ -133,7 +133,7 @@ class CakeBenchmark {
         int retried = toRetry.size();
         for (Press p : toRetry) {
             long sent = System.nanoTime();
-            DropAllocator.Outcome outcome = allocator[0].purchase(drop, p.viewer(), p.key(), 1).get(30, TimeUnit.SECONDS);
+            DropAllocator.Outcome outcome = allocator[0].purchase(drop, p.viewer(), p.key(), 1, null).get(30, TimeUnit.SECONDS);
             long now = System.nanoTime();
             if (outcome.result() == DropAllocator.Result.GRANTED) {
                 lastGrant.accumulateAndGet(now - start, Math::max);

@@ -53,7 +53,7 @@ class DropAllocatorTest {
                 for (int press = 0; press < 2; press++) {
                     int units = press + 1;
                     String key = viewer + "-press-" + press;
-                    presses.add(CompletableFuture.supplyAsync(() -> allocator.purchase(cakes, viewer, key, units).join(), crowd)
+                    presses.add(CompletableFuture.supplyAsync(() -> allocator.purchase(cakes, viewer, key, units, null).join(), crowd)
                             .thenAccept(outcome -> {
                                 results.merge(outcome.result(), 1, Integer::sum);
                                 if (outcome.result() == DropAllocator.Result.GRANTED) {
@@ -88,12 +88,12 @@ class DropAllocatorTest {
         Map<String, DropAllocator.Outcome> firstAnswers = new ConcurrentHashMap<>();
         DropAllocator before = new DropAllocator(jdbc, transactions, Clock.systemUTC());
         for (String viewer : viewers.subList(0, 200)) {
-            firstAnswers.put(viewer, before.purchase(perfume, viewer, "key-" + viewer, 1).get(30, TimeUnit.SECONDS));
+            firstAnswers.put(viewer, before.purchase(perfume, viewer, "key-" + viewer, 1, null).get(30, TimeUnit.SECONDS));
         }
         assertThat(firstAnswers.values()).allSatisfy(o -> assertThat(o.result()).isEqualTo(DropAllocator.Result.GRANTED));
         List<CompletableFuture<Void>> presses = new ArrayList<>();
         for (String viewer : viewers.subList(200, 400)) {
-            presses.add(before.purchase(perfume, viewer, "key-" + viewer, 1).thenAccept(o -> firstAnswers.put(viewer, o)));
+            presses.add(before.purchase(perfume, viewer, "key-" + viewer, 1, null).thenAccept(o -> firstAnswers.put(viewer, o)));
             if (viewer.equals("fan-250")) {
                 // The instance dies with purchases queued behind it: they are told to retry, nothing is half-done.
                 before.close();
@@ -110,7 +110,7 @@ class DropAllocatorTest {
             List<String> shuffled = new ArrayList<>(viewers);
             Collections.shuffle(shuffled);
             for (String viewer : shuffled) {
-                secondAnswers.put(viewer, after.purchase(perfume, viewer, "key-" + viewer, 1).get(30, TimeUnit.SECONDS));
+                secondAnswers.put(viewer, after.purchase(perfume, viewer, "key-" + viewer, 1, null).get(30, TimeUnit.SECONDS));
             }
         }
         firstAnswers.forEach((viewer, first) -> {

@@ -1,6 +1,11 @@
 package io.singlesday.livestream.group;
 
+import io.singlesday.contracts.Money;
+import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
+import io.singlesday.livestream.checkout.Delivery;
 import io.singlesday.livestream.session.SessionState;
+import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.testsupport.TopicRecords;
 import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.web.ApiProblem;
 import io.singlesday.testsupport.WithRealEngines;
@@ -12,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +37,11 @@ class GroupDealsTest {
     @Autowired
     JdbcClient sql;
 
+    private static final Delivery HOME = new Delivery("Li Wei", "1 Wensan Road", "Hangzhou", "Zhejiang", 30.27, 120.15, null);
+
+    @Autowired
+    EventCodec codec;
+
     private UUID liveSession() {
         Sessions.Channel channel = sessions.openChannel(new Sessions.ChannelRequest("Group", "Li"));
         UUID id = sessions.schedule(channel.id(), new Sessions.SessionRequest("Group buy", Sessions.Kind.REGULAR, Instant.now())).id();
@@ -48,21 +59,45 @@ class GroupDealsTest {
         try (ExecutorService crowd = Executors.newFixedThreadPool(16)) {
             for (int v = 0; v < 50; v++) {
                 String viewer = "joiner-" + v;
-                crowd.submit(() -> deals.join(deal.id(), viewer));
-                crowd.submit(() -> deals.join(deal.id(), viewer)); // pressing twice is one join
+                crowd.submit(() -> deals.join(deal.id(), viewer, HOME));
+                crowd.submit(() -> deals.join(deal.id(), viewer, HOME)); // pressing twice is one join
             }
         }
         GroupDeals.Deal after = deals.find(deal.id());
         assertThat(after.state()).isEqualTo("REACHED");
         assertThat(after.joined()).isEqualTo(50);
         assertThat(deals.joiners(deal.id())).hasSize(50).doesNotHaveDuplicates();
+
+        // Every joiner gets one checkout at the group price, however often they pressed.
+        List<PlaceLivestreamCheckout> placed = placedFor(deal.id(), 50, Duration.ofSeconds(15));
+        assertThat(placed).hasSize(50);
+        assertThat(placed).extracting(PlaceLivestreamCheckout::shopperId).doesNotHaveDuplicates();
+        assertThat(placed).allSatisfy(c -> {
+            assertThat(c.unitPrice()).isEqualTo(Money.fen(5_900));
+            assertThat(c.quantity()).isEqualTo(1);
+            assertThat(c.offer()).isEqualTo(PlaceLivestreamCheckout.Offer.GROUP_DEAL);
+            assertThat(c.stockHold()).as("a group buy reserves as any checkout does").isNull();
+            assertThat(c.checkoutId()).isEqualTo(deals.join(deal.id(), c.shopperId(), HOME).checkoutId());
+        });
+    }
+
+    private List<PlaceLivestreamCheckout> placedFor(UUID dealId, int expected, Duration within) {
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        List<PlaceLivestreamCheckout> found;
+        do {
+            found = TopicRecords.readAll("orders.commands", Duration.ofSeconds(2)).stream()
+                    .map(r -> codec.decode(r.value()).payload())
+                    .filter(p -> p instanceof PlaceLivestreamCheckout c && c.offerId().equals(dealId))
+                    .map(PlaceLivestreamCheckout.class::cast).toList();
+        } while (found.size() < expected && System.currentTimeMillis() < deadline);
+        return found;
     }
 
     @Test
     void aDealThatClosesShortFailsAndTakesNoMoreJoins() throws Exception {
         GroupDeals.Deal deal = offer(liveSession(), 10, Duration.ofSeconds(2));
-        deals.join(deal.id(), "early-1");
-        deals.join(deal.id(), "early-2");
+        deals.join(deal.id(), "early-1", HOME);
+        deals.join(deal.id(), "early-2", HOME);
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline && !deals.find(deal.id()).state().equals("FAILED")) {
             Thread.sleep(100);
@@ -70,8 +105,10 @@ class GroupDealsTest {
         GroupDeals.Deal failed = deals.find(deal.id());
         assertThat(failed.state()).isEqualTo("FAILED");
         assertThat(failed.joined()).isEqualTo(2);
-        assertThatThrownBy(() -> deals.join(deal.id(), "late")).isInstanceOf(ApiProblem.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> deals.join(deal.id(), "late", HOME)).isInstanceOf(ApiProblem.class).hasMessageContaining("closed");
         assertThat(sql.sql("select decided_at from group_deals where id = ?").param(deal.id()).query(Timestamp.class).single()).isNotNull();
+        // The send pass runs every 200 ms here; a few seconds past FAILED it would have sent anything it was going to.
+        assertThat(placedFor(deal.id(), 1, Duration.ofSeconds(3))).as("nobody is charged").isEmpty();
     }
 
     @Test

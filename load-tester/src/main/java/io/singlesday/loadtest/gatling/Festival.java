@@ -88,6 +88,8 @@ final class Festival {
                 201)).path("id").asString();
     }
 
+    static final long DROP_PRICE_FEN = 990;
+
     /** A KOL channel with a live session and a drop of {@code units} (one per viewer), open now. */
     String[] liveDrop(String operator, String sku, int units) {
         String key = UUID.randomUUID().toString();
@@ -98,8 +100,8 @@ final class Festival {
                 "Idempotency-Key", key + "-s"), 201)).path("id").asString();
         expect(call("POST", "/api/livestreams/sessions/" + session + "/start", operator, null, "Idempotency-Key", key + "-l"), 200);
         String drop = json(expect(call("POST", "/api/livestreams/sessions/" + session + "/drops", operator, """
-                {"skuId":"%s","title":"Midnight cake","priceFen":990,"currency":"CNY","quantity":%d,"perViewerLimit":1,"opensAt":"%s"}"""
-                .formatted(sku, units, midnight().minusDays(3).toInstant()), "Idempotency-Key", key + "-d"), 201)).path("id").asString();
+                {"skuId":"%s","title":"Midnight cake","priceFen":%d,"currency":"CNY","quantity":%d,"perViewerLimit":1,"opensAt":"%s"}"""
+                .formatted(sku, DROP_PRICE_FEN, units, midnight().minusDays(3).toInstant()), "Idempotency-Key", key + "-d"), 201)).path("id").asString();
         return new String[]{session, drop};
     }
 

@@ -71,6 +71,7 @@ public class FestivalDaySimulation extends Simulation {
     private final Map<String, Verdict.Placed> placed = new ConcurrentHashMap<>();
     private final LongAdder claimsGranted = new LongAdder();
     private final LongAdder dropUnitsBought = new LongAdder();
+    private final Map<String, Verdict.Placed> dropCheckouts = new ConcurrentHashMap<>();
     private final List<String> tokens = new ArrayList<>();
     private final List<String> hot = new ArrayList<>();
     private final List<String> cold = new ArrayList<>();
@@ -235,10 +236,17 @@ public class FestivalDaySimulation extends Simulation {
                         .body(StringBody("{\"text\":\"Midnight! #{city} is watching\",\"question\":false}")), 201, 429))
                 .exec(measured("buy in drop", http("buy in drop").post("/api/livestreams/drops/#{drop}/purchases")
                         .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}-buy")
-                        .body(StringBody("{\"quantity\":1}")), 201, 409, 410))
+                        .body(StringBody("""
+                                {"quantity":1,"delivery":{"recipient":"Load","street":"11 Festival Road","city":"#{city}",
+                                 "province":"#{province}","latitude":#{lat},"longitude":#{lon}}}"""))
+                        .check(jsonPath("$.checkoutId").optional().saveAs("dropCheckout")), 201, 409, 410))
                 .exec(session -> {
                     if (session.contains("status") && session.getInt("status") == 201) {
                         dropUnitsBought.increment();
+                        String id = session.getString("dropCheckout");
+                        if (id != null) {
+                            dropCheckouts.putIfAbsent(id, new Verdict.Placed(id, session.getString("token"), drop, "GRANTED"));
+                        }
                     }
                     return session;
                 });
@@ -317,7 +325,7 @@ public class FestivalDaySimulation extends Simulation {
         String generator = cpu == null ? "not measured" : cpu.describe();
         Verdict verdict = new Verdict(festival, operator);
         List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum(),
-                drop, dropUnits, dropUnitsBought.sum(), tally.count("buy in drop"));
+                drop, dropUnits, dropUnitsBought.sum(), tally.count("buy in drop"), List.copyOf(dropCheckouts.values()));
         Map<String, Tally.Line> lines = tally.lines();
         String markdown = RunSummary.markdown(settings, seconds, lines, tally.firstRefusals(), generator, checks);
         try {

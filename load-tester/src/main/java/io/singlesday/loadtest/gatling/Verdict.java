@@ -32,7 +32,7 @@ final class Verdict {
     }
 
     List<Check> checks(List<Placed> placed, Map<String, Integer> stockBefore, String campaign, int coupons, long claimed,
-                       String drop, int dropUnits, long dropUnitsBought, long dropPresses) {
+                       String drop, int dropUnits, long dropUnitsBought, long dropPresses, List<Placed> dropCheckouts) {
         List<Check> checks = new ArrayList<>();
         Map<String, String> finalStates = finalStates(placed);
         Check kept = confirmationsKept(placed, finalStates);
@@ -43,6 +43,7 @@ final class Verdict {
         checks.add(couponsWithinStock(campaign, coupons, claimed));
         if (drop != null) {
             checks.add(dropWithinQuantity(drop, dropUnits, dropUnitsBought, dropPresses));
+            checks.add(dropPurchasesCheckedOut(dropCheckouts, dropUnitsBought));
         }
         return checks;
     }
@@ -128,6 +129,37 @@ final class Verdict {
         return new Check("the livestream drop granted no more than its units, exactly the purchases the run was granted, "
                 + "and sold while it had units", granted <= units && granted == bought && sold,
                 "%d units on the drop, %d granted, %d bought by the run in %d presses".formatted(units, granted, bought, presses));
+    }
+
+    /**
+     * Each unit bought in the stream must have become a checkout in the order service, at the drop's price (one
+     * unit each), and settled: the stream's sale reached the money side and nothing was charged twice or lost.
+     */
+    private Check dropPurchasesCheckedOut(List<Placed> bought, long unitsBought) {
+        Map<String, Integer> states = new java.util.TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        for (Placed p : bought) {
+            JsonNode checkout = null;
+            String state = "MISSING";
+            do {
+                HttpResponse<String> view = festival.call("GET", "/api/orders/checkouts/" + p.checkoutId(), p.token(), null,
+                        "Prefer", "wait=5");
+                if (view.statusCode() == 200) {
+                    checkout = Festival.json(view.body());
+                    state = checkout.path("state").asString();
+                }
+            } while (!state.equals("CONFIRMED") && !state.equals("CANCELLED") && pause(deadline));
+            states.merge(state, 1, Integer::sum);
+            if (checkout == null || checkout.path("payableFen").asLong() != Festival.DROP_PRICE_FEN) {
+                wrong.add(p.checkoutId() + " " + (checkout == null ? "missing" : "payable " + checkout.path("payableFen")));
+            }
+        }
+        boolean settled = states.keySet().stream().allMatch(s -> s.equals("CONFIRMED") || s.equals("CANCELLED"));
+        return new Check("every unit bought in the livestream became one settled checkout at the drop price",
+                bought.size() == unitsBought && settled && wrong.isEmpty(),
+                "%d units bought, %d checkouts followed: %s%s".formatted(unitsBought, bought.size(), states,
+                        wrong.isEmpty() ? "" : "; wrong: " + String.join(", ", wrong.subList(0, Math.min(5, wrong.size())))));
     }
 
     private static boolean pause(long deadline) {
