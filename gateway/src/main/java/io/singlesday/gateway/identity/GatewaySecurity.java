@@ -47,6 +47,7 @@ public class GatewaySecurity {
                                 "/api/livestreams/channels/*/sessions", "/api/livestreams/sessions/*", "/api/livestreams/drops/*",
                                 "/api/livestreams/sessions/*/comments", "/api/livestreams/sessions/*/audience",
                                 "/api/livestreams/sessions/*/stream", "/api/livestreams/sessions/*/stats",
+                                "/api/livestreams/sessions/*/running-order",
                                 "/api/livestreams/leaderboard", "/api/livestreams/group-deals/*",
                                 "/dashboard", "/dashboard/**").permitAll()
                         .anyExchange().authenticated())

@@ -5,6 +5,7 @@ import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.web.ApiProblem;
 import io.singlesday.livestream.checkout.Delivery;
+import io.singlesday.livestream.gala.RunningOrder;
 import io.singlesday.livestream.checkout.LiveCheckouts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,7 +44,7 @@ public class Drops {
                               @Min(value = 1, message = "must be at least 1 fen") long priceFen,
                               @NotNull @Pattern(regexp = "CNY", message = "drops are priced in CNY") String currency,
                               @Min(1) @Max(1_000_000) int quantity, @Min(1) @Max(100) int perViewerLimit,
-                              @NotNull Instant opensAt, Boolean limitedEdition) {
+                              Instant opensAt, Boolean limitedEdition, @Min(1) Integer act) {
 
         /** Absent means an ordinary drop. */
         boolean limited() {
@@ -51,9 +52,13 @@ public class Drops {
         }
     }
 
-    /** {@code stock}: REQUESTED until the catalog has carved the units out of its stock, then HELD or REJECTED. */
+    /**
+     * {@code stock}: REQUESTED until the catalog has carved the units out of its stock, then HELD or REJECTED.
+     * {@code act} and {@code closesAt}: for a gala drop, its act in the running order and the end of that act.
+     */
     public record Drop(UUID id, UUID sessionId, UUID skuId, String title, long priceFen, String currency, int quantity,
-                       int perViewerLimit, Instant opensAt, boolean limitedEdition, String stock, int granted) {
+                       int perViewerLimit, Instant opensAt, boolean limitedEdition, String stock, int granted, Integer act,
+                       Instant closesAt) {
     }
 
     public record PurchaseRequest(@Min(1) @Max(100) int quantity, @NotNull @Valid Delivery delivery) {
@@ -75,11 +80,13 @@ public class Drops {
     private final TransactionTemplate transactions;
     private final Duration stockWait;
     private final JsonMapper json;
+    private final RunningOrder runningOrder;
 
-    public Drops(JdbcClient sql, Sessions sessions, DropAllocator allocator, FestivalClock clock, Outbox outbox,
-                 TransactionTemplate transactions, JsonMapper json,
+    public Drops(JdbcClient sql, Sessions sessions, RunningOrder runningOrder, DropAllocator allocator, FestivalClock clock,
+                 Outbox outbox, TransactionTemplate transactions, JsonMapper json,
                  @Value("${livestream.drops.stock-wait:5s}") Duration stockWait) {
         this.json = json;
+        this.runningOrder = runningOrder;
         this.sql = sql;
         this.sessions = sessions;
         this.allocator = allocator;
@@ -90,9 +97,11 @@ public class Drops {
     }
 
     public Drop create(UUID sessionId, DropRequest r) {
-        if (!sessions.find(sessionId).state().takesDrops()) {
+        Sessions.Session session = sessions.find(sessionId);
+        if (!session.state().takesDrops()) {
             throw ApiProblem.conflict("Session " + sessionId + " has ended; it takes no more drops");
         }
+        Window window = window(session, r);
         if (r.limited() && r.perViewerLimit() != 1) {
             throw ApiProblem.unprocessable("A limited edition is one per viewer: perViewerLimit must be 1, not " + r.perViewerLimit());
         }
@@ -103,10 +112,11 @@ public class Drops {
         transactions.executeWithoutResult(status -> {
             sql.sql("""
                     insert into drops (id, session_id, sku_id, title, price_fen, currency, quantity, per_viewer_limit, opens_at,
-                                       created_at, stock_state, limited_edition)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)""")
+                                       created_at, stock_state, limited_edition, act, closes_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?)""")
                     .params(id, sessionId, r.skuId(), r.title(), r.priceFen(), r.currency(), r.quantity(), r.perViewerLimit(),
-                            Timestamp.from(r.opensAt()), Timestamp.from(clock.instant()), r.limited()).update();
+                            Timestamp.from(window.opensAt()), Timestamp.from(clock.instant()), r.limited(), r.act(),
+                            window.closesAt() == null ? null : Timestamp.from(window.closesAt())).update();
             // The drop's units leave the catalog's stock now, so the catalog cannot sell them twice.
             outbox.append(EventCatalog.RESERVE_STOCK, id.toString(), new ReserveStock(id, List.of(new StockLine(r.skuId(), r.quantity()))));
         });
@@ -123,6 +133,39 @@ public class Drops {
         return drop;
     }
 
+    private record Window(Instant opensAt, Instant closesAt) {
+    }
+
+    /**
+     * When the drop sells. A gala's drops follow its running order: each belongs to an act and sells while the act
+     * is on (from {@code opensAt} if given inside it, else from its start). Other drops open at {@code opensAt}.
+     */
+    private Window window(Sessions.Session session, DropRequest r) {
+        if (session.kind() != Sessions.Kind.GALA) {
+            if (r.act() != null) {
+                throw ApiProblem.unprocessable("Only a gala's drops belong to acts; this session is " + session.kind());
+            }
+            if (r.opensAt() == null) {
+                throw ApiProblem.badRequest("A drop needs opensAt: when it opens, on the festival clock");
+            }
+            return new Window(r.opensAt(), null);
+        }
+        if (r.act() == null) {
+            throw ApiProblem.unprocessable("A gala drop belongs to an act of the show's running order: give its act number");
+        }
+        RunningOrder.Act act = runningOrder.act(session.id(), r.act()).orElseThrow(() -> ApiProblem.unprocessable(
+                "The gala's running order has no act " + r.act()));
+        if (!clock.instant().isBefore(act.endsAt())) {
+            throw ApiProblem.unprocessable("Act " + act.position() + " (" + act.title() + ") is over; it takes no more drops");
+        }
+        Instant opens = r.opensAt() == null ? act.startsAt() : r.opensAt();
+        if (opens.isBefore(act.startsAt()) || !opens.isBefore(act.endsAt())) {
+            throw ApiProblem.unprocessable("Act " + act.position() + " (" + act.title() + ") is on from " + act.startsAt()
+                    + " to " + act.endsAt() + "; its drop cannot open at " + opens);
+        }
+        return new Window(opens, act.endsAt());
+    }
+
     private static void pause() {
         try {
             Thread.sleep(50);
@@ -135,12 +178,17 @@ public class Drops {
         Drop drop = sql.sql("select * from drops where id = ?").param(id).query((rs, n) -> new Drop(rs.getObject("id", UUID.class),
                         rs.getObject("session_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("title"),
                         rs.getLong("price_fen"), rs.getString("currency"), rs.getInt("quantity"), rs.getInt("per_viewer_limit"),
-                        rs.getTimestamp("opens_at").toInstant(), rs.getBoolean("limited_edition"), rs.getString("stock_state"), 0))
+                        rs.getTimestamp("opens_at").toInstant(), rs.getBoolean("limited_edition"), rs.getString("stock_state"), 0,
+                        rs.getObject("act", Integer.class), instant(rs.getTimestamp("closes_at"))))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("No drop " + id));
         int granted = allocator.granted(terms(drop));
         return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
-                drop.perViewerLimit(), drop.opensAt(), drop.limitedEdition(), drop.stock(), granted);
+                drop.perViewerLimit(), drop.opensAt(), drop.limitedEdition(), drop.stock(), granted, drop.act(), drop.closesAt());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** A viewer presses buy: units at the drop price, or a clear refusal; never more than the drop holds. */
@@ -156,6 +204,9 @@ public class Drops {
         }
         if (clock.instant().isBefore(drop.opensAt())) {
             throw ApiProblem.unprocessable("The drop opens at " + drop.opensAt() + " (festival time)");
+        }
+        if (drop.closesAt() != null && !clock.instant().isBefore(drop.closesAt())) {
+            throw ApiProblem.unprocessable("Act " + drop.act() + " ended at " + drop.closesAt() + "; its drop sold only while it was on");
         }
         if (quantity > drop.perViewerLimit()) {
             throw ApiProblem.conflict("At most " + drop.perViewerLimit() + " per viewer in this drop");
