@@ -5,7 +5,6 @@ import io.singlesday.contracts.orders.OrderConfirmed.Channel;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.testsupport.Http;
-import io.singlesday.testsupport.TopicRecords;
 import io.singlesday.testsupport.Tokens;
 import io.singlesday.testsupport.WithRealEngines;
 import io.singlesday.platform.kafka.EventCodec;
@@ -99,8 +98,8 @@ class LivestreamApiTest {
         assertThat(buy(drop, Tokens.shopper(viewer), 2, "press-1").body()).as("a retry names the same checkout").isEqualTo(bought.body());
         buy(drop, Tokens.shopper("frank-" + UUID.randomUUID()), 1, "press-1");
 
-        List<PlaceLivestreamCheckout> placed = awaitRecords("orders.commands", PlaceLivestreamCheckout.class,
-                c -> c.offerId().toString().equals(drop), 2);
+        List<PlaceLivestreamCheckout> placed = SentRecords.await(codec, "orders.commands", PlaceLivestreamCheckout.class,
+                c -> c.offerId().toString().equals(drop), 2, Duration.ofSeconds(20));
         assertThat(placed).hasSize(2);
         PlaceLivestreamCheckout mine = placed.stream().filter(c -> c.checkoutId().equals(checkoutId)).findFirst().orElseThrow();
         assertThat(mine.shopperId()).isEqualTo(viewer);
@@ -112,19 +111,9 @@ class LivestreamApiTest {
         assertThat(mine.delivery().city()).isEqualTo("Hangzhou");
 
         assertThat(call("POST", "/api/livestreams/sessions/" + session + "/end", operator, null, null).statusCode()).isEqualTo(200);
-        List<ReleaseUnsoldStock> released = awaitRecords("catalog.stock.commands", ReleaseUnsoldStock.class,
-                r -> r.holdId().toString().equals(drop), 1);
+        List<ReleaseUnsoldStock> released = SentRecords.await(codec, "catalog.stock.commands", ReleaseUnsoldStock.class,
+                r -> r.holdId().toString().equals(drop), 1, Duration.ofSeconds(20));
         assertThat(released).containsExactly(new ReleaseUnsoldStock(UUID.fromString(drop), 3));
-    }
-
-    private <T> List<T> awaitRecords(String topic, Class<T> type, java.util.function.Predicate<T> mine, int expected) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<T> found;
-        do {
-            found = TopicRecords.readAll(topic, Duration.ofSeconds(2)).stream().map(r -> codec.decode(r.value()).payload())
-                    .filter(type::isInstance).map(type::cast).filter(mine).toList();
-        } while (found.size() < expected && System.currentTimeMillis() < deadline);
-        return found;
     }
 
     @Test

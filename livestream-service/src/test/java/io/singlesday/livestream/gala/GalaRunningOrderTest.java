@@ -8,7 +8,7 @@ import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.testsupport.Http;
 import io.singlesday.testsupport.Tokens;
-import io.singlesday.testsupport.TopicRecords;
+import io.singlesday.livestream.SentRecords;
 import io.singlesday.testsupport.WithRealEngines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,16 +153,7 @@ class GalaRunningOrderTest {
     }
 
     private PlaceLivestreamCheckout awaitCommand(UUID checkoutId) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<PlaceLivestreamCheckout> found = TopicRecords.readAll("orders.commands", Duration.ofSeconds(2)).stream()
-                    .map(r -> codec.decode(r.value()).payload())
-                    .filter(p -> p instanceof PlaceLivestreamCheckout c && c.checkoutId().equals(checkoutId))
-                    .map(PlaceLivestreamCheckout.class::cast).toList();
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-        }
-        throw new AssertionError("no PlaceLivestreamCheckout for " + checkoutId);
+        return SentRecords.await(codec, "orders.commands", PlaceLivestreamCheckout.class, c -> c.checkoutId().equals(checkoutId),
+                1, Duration.ofSeconds(20)).stream().findFirst().orElseThrow(() -> new AssertionError("no checkout " + checkoutId));
     }
 }

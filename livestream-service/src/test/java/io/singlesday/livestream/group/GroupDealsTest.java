@@ -5,7 +5,7 @@ import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.livestream.checkout.Delivery;
 import io.singlesday.livestream.session.SessionState;
 import io.singlesday.platform.kafka.EventCodec;
-import io.singlesday.testsupport.TopicRecords;
+import io.singlesday.livestream.SentRecords;
 import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.web.ApiProblem;
 import io.singlesday.testsupport.WithRealEngines;
@@ -82,15 +82,8 @@ class GroupDealsTest {
     }
 
     private List<PlaceLivestreamCheckout> placedFor(UUID dealId, int expected, Duration within) {
-        long deadline = System.currentTimeMillis() + within.toMillis();
-        List<PlaceLivestreamCheckout> found;
-        do {
-            found = TopicRecords.readAll("orders.commands", Duration.ofSeconds(2)).stream()
-                    .map(r -> codec.decode(r.value()).payload())
-                    .filter(p -> p instanceof PlaceLivestreamCheckout c && c.offerId().equals(dealId))
-                    .map(PlaceLivestreamCheckout.class::cast).toList();
-        } while (found.size() < expected && System.currentTimeMillis() < deadline);
-        return found;
+        return SentRecords.await(codec, "orders.commands", PlaceLivestreamCheckout.class, c -> c.offerId().equals(dealId),
+                expected, within);
     }
 
     @Test
