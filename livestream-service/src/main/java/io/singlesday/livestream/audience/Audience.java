@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -30,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Who is watching, what they say and how much they like it. Counting is in memory and per instance: a join is a
- * set entry, a like an adder; no row per viewer per second. Comments are rows (they are read back and answered),
+ * Who is watching, what they say and how much they like it. Counting is in memory: a join is a set entry, a like an
+ * adder; no row per viewer per second. Each instance adds the other instances' shares ({@link AudienceShares}), so
+ * the figures are the whole audience, not one pod's. Comments are rows (they are read back and answered),
  * and each viewer's comments pass a token bucket so a flood gets 429 before it reaches the database.
  */
 @Service
@@ -67,10 +69,14 @@ public class Audience {
     private final int burst;
     private final Duration refill;
 
-    public Audience(JdbcClient sql, Sessions sessions, LiveFeed feed, FestivalClock clock,
+    private final AudienceShares shares;
+    private final Map<UUID, AudienceShares.Share> written = new ConcurrentHashMap<>();
+
+    public Audience(JdbcClient sql, Sessions sessions, LiveFeed feed, FestivalClock clock, AudienceShares shares,
                     @Value("${livestream.comments.burst:3}") int burst,
                     @Value("${livestream.comments.one-more-every:2s}") Duration refill) {
         this.sql = sql;
+        this.shares = shares;
         this.sessions = sessions;
         this.feed = feed;
         this.clock = clock;
@@ -147,9 +153,28 @@ public class Audience {
         return feed.open(session);
     }
 
+    /** This instance's counts plus what the others last reported (within a second or so). */
     public Figures figures(UUID session) {
         Counts c = countsOf(session);
-        return new Figures(session, c.present.size(), c.peak.get(), c.likes.sum(), c.comments.sum());
+        AudienceShares.Others elsewhere = shares.others(session);
+        int viewers = c.present.size() + elsewhere.viewers();
+        int peak = Math.max(Math.max(c.peak.get(), elsewhere.peak()), viewers);
+        return new Figures(session, viewers, peak, c.likes.sum() + elsewhere.likes(), c.comments.sum() + elsewhere.comments());
+    }
+
+    /**
+     * Once a second: this instance's share goes out, the others' come in. Only shares that changed, or that still
+     * have viewers (whose count must stay fresh), are written, so old sessions cost nothing.
+     */
+    @Scheduled(fixedDelayString = "${livestream.audience.share-every:1s}")
+    public void shareCounts() {
+        List<AudienceShares.Share> changed = counts.entrySet().stream()
+                .map(e -> new AudienceShares.Share(e.getKey(), e.getValue().present.size(), e.getValue().likes.sum(),
+                        e.getValue().comments.sum()))
+                .filter(share -> share.viewers() > 0 || !share.equals(written.get(share.session())))
+                .toList();
+        shares.exchange(changed);
+        changed.forEach(share -> written.put(share.session(), share));
     }
 
     private void live(UUID session) {

@@ -28,7 +28,7 @@ import static io.singlesday.testsupport.Http.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audience of a live show: counts that add up under a crowd, comments with limits, the live stream. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "livestream.audience.share-every=200ms")
 @WithRealEngines(database = "livestream")
 class AudienceTest {
 
@@ -36,6 +36,8 @@ class AudienceTest {
     int port;
     @Autowired
     Audience audience;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient sql;
 
     private final String operator = Tokens.operator("host-" + UUID.randomUUID());
 
@@ -72,6 +74,42 @@ class AudienceTest {
         Audience.Figures after = audience.figures(session);
         assertThat(after.viewers()).isEqualTo(6_000);
         assertThat(after.peakViewers()).isEqualTo(10_000);
+    }
+
+    @Test
+    void theAudienceIsSummedOverEveryInstanceAndAGonePodsViewersLeaveWithIt() throws Exception {
+        UUID session = UUID.fromString(session(true));
+        for (int v = 0; v < 100; v++) {
+            audience.join(session, "here-" + v);
+        }
+        audience.like(session);
+        // Another pod behind the gateway writes its share of the same show, as this one does.
+        UUID otherPod = UUID.randomUUID();
+        sql.sql("insert into audience_shares (session_id, instance_id, viewers, likes, comments, updated_at) values (?, ?, 250, 40, 7, now())")
+                .params(session, otherPod).update();
+        awaitFigures(session, f -> f.viewers() == 350);
+        Audience.Figures together = audience.figures(session);
+        assertThat(together.likes()).isEqualTo(41);
+        assertThat(together.comments()).isEqualTo(7);
+        assertThat(together.peakViewers()).isEqualTo(350);
+        awaitFigures(session, f -> sql.sql("select peak_viewers from sessions where id = ?").param(session).query(Integer.class).single() == 350);
+        assertThat(sql.sql("select viewers from audience_shares where session_id = ? and instance_id <> ?").params(session, otherPod)
+                .query(Integer.class).single()).as("this pod's own share").isEqualTo(100);
+
+        // The other pod stops reporting (it died): its viewers are gone, what they liked and said stays counted.
+        sql.sql("update audience_shares set updated_at = now() - interval '1 minute' where instance_id = ?").param(otherPod).update();
+        awaitFigures(session, f -> f.viewers() == 100);
+        Audience.Figures after = audience.figures(session);
+        assertThat(after.likes()).isEqualTo(41);
+        assertThat(after.peakViewers()).isEqualTo(350);
+    }
+
+    private void awaitFigures(UUID session, java.util.function.Predicate<Audience.Figures> condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.test(audience.figures(session))) {
+            assertThat(System.currentTimeMillis()).as("figures now " + audience.figures(session)).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test
