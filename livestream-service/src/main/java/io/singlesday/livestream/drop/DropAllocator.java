@@ -95,8 +95,7 @@ public class DropAllocator implements AutoCloseable {
 
     /** Queues a purchase of {@code units}; the answer completes once it is decided and, if granted, committed. */
     public CompletableFuture<Outcome> purchase(Terms terms, String viewer, String key, int units, String details) {
-        Ledger known = ledgers.get(terms.dropId());
-        if (known != null && known.remaining() <= 0 && !known.byKey.containsKey(viewer + "\u0000" + key)) {
+        if (knownSoldOut(terms, viewer, key)) {
             return CompletableFuture.completedFuture(new Outcome(Result.SOLD_OUT, 0, -1));
         }
         CompletableFuture<Outcome> answer = new CompletableFuture<>();
@@ -106,6 +105,15 @@ public class DropAllocator implements AutoCloseable {
         }
         arrivals.add(new Purchase(terms, viewer, key, units, details, answer));
         return answer;
+    }
+
+    /**
+     * Whether this purchase can only be sold out: the drop's units are all granted and this request key holds none
+     * of them (a retry of a granted purchase must still find its grant). Reads memory only, once the drop is loaded.
+     */
+    public boolean knownSoldOut(Terms terms, String viewer, String key) {
+        Ledger known = ledgers.computeIfAbsent(terms.dropId(), id -> load(terms));
+        return known.remaining() <= 0 && !known.byKey.containsKey(viewer + "\u0000" + key);
     }
 
     /** Units granted so far, as this instance knows them (loaded from the database on first use). */

@@ -4,6 +4,8 @@ import io.singlesday.livestream.session.SessionState;
 import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.web.ApiProblem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.singlesday.livestream.checkout.Delivery;
 import io.singlesday.livestream.gala.RunningOrder;
 import io.singlesday.livestream.checkout.LiveCheckouts;
@@ -81,6 +83,7 @@ public class Drops {
     private final Duration stockWait;
     private final JsonMapper json;
     private final RunningOrder runningOrder;
+    private final Cache<UUID, Drop> settled = Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
     public Drops(JdbcClient sql, Sessions sessions, RunningOrder runningOrder, DropAllocator allocator, FestivalClock clock,
                  Outbox outbox, TransactionTemplate transactions, JsonMapper json,
@@ -175,16 +178,36 @@ public class Drops {
     }
 
     public Drop find(UUID id) {
-        Drop drop = sql.sql("select * from drops where id = ?").param(id).query((rs, n) -> new Drop(rs.getObject("id", UUID.class),
+        Drop drop = row(id);
+        int granted = allocator.granted(terms(drop));
+        return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
+                drop.perViewerLimit(), drop.opensAt(), drop.limitedEdition(), drop.stock(), granted, drop.act(), drop.closesAt());
+    }
+
+    /**
+     * The drop as a purchase needs it. Its terms never change once the catalog has answered, so a settled drop is
+     * read once per instance: a crowd pressing buy costs the database nothing until someone is granted a unit.
+     */
+    private Drop forPurchase(UUID id) {
+        Drop cached = settled.getIfPresent(id);
+        if (cached != null) {
+            return cached;
+        }
+        Drop drop = row(id);
+        if (!drop.stock().equals("REQUESTED")) {
+            settled.put(id, drop);
+        }
+        return drop;
+    }
+
+    private Drop row(UUID id) {
+        return sql.sql("select * from drops where id = ?").param(id).query((rs, n) -> new Drop(rs.getObject("id", UUID.class),
                         rs.getObject("session_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("title"),
                         rs.getLong("price_fen"), rs.getString("currency"), rs.getInt("quantity"), rs.getInt("per_viewer_limit"),
                         rs.getTimestamp("opens_at").toInstant(), rs.getBoolean("limited_edition"), rs.getString("stock_state"), 0,
                         rs.getObject("act", Integer.class), instant(rs.getTimestamp("closes_at"))))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("No drop " + id));
-        int granted = allocator.granted(terms(drop));
-        return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
-                drop.perViewerLimit(), drop.opensAt(), drop.limitedEdition(), drop.stock(), granted, drop.act(), drop.closesAt());
     }
 
     private static Instant instant(Timestamp t) {
@@ -193,7 +216,10 @@ public class Drops {
 
     /** A viewer presses buy: units at the drop price, or a clear refusal; never more than the drop holds. */
     public Purchase buy(UUID dropId, String viewer, String key, int quantity, Delivery delivery) {
-        Drop drop = find(dropId);
+        Drop drop = forPurchase(dropId);
+        if (allocator.knownSoldOut(terms(drop), viewer, key)) {
+            throw soldOut(drop);
+        }
         SessionState session = sessions.find(drop.sessionId()).state();
         if (session != SessionState.LIVE) {
             throw ApiProblem.unprocessable("The session is " + session + "; drops sell only while it is live");
@@ -228,11 +254,15 @@ public class Drops {
                         drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1,
                         drop.limitedEdition() ? outcome.seq() + 1 : null, checkoutId, LiveCheckouts.location(checkoutId));
             }
-            case SOLD_OUT -> throw new ApiProblem(HttpStatus.GONE, "Sold out: all " + drop.quantity() + " units of this drop are gone");
+            case SOLD_OUT -> throw soldOut(drop);
             case OVER_LIMIT -> throw ApiProblem.conflict("You already hold the " + drop.perViewerLimit() + " allowed per viewer");
             case RETRY -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                     "The drop could not decide in time; retry with the same Idempotency-Key", Map.of("retryable", true));
         };
+    }
+
+    private static ApiProblem soldOut(Drop drop) {
+        return new ApiProblem(HttpStatus.GONE, "Sold out: all " + drop.quantity() + " units of this drop are gone");
     }
 
     private static DropAllocator.Terms terms(Drop drop) {

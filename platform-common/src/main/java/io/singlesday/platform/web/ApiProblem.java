@@ -17,6 +17,15 @@ public class ApiProblem extends ErrorResponseException {
         super(status, problem(status, detail, properties), null);
     }
 
+    /**
+     * An answer, not a fault: it is never logged with a trace, and a crowd answered "sold out" or "too many" would
+     * otherwise pay for walking the stack of every request.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     private static ProblemDetail problem(HttpStatus status, String detail, Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         properties.forEach(problem::setProperty);
