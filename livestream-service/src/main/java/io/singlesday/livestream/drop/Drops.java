@@ -81,13 +81,16 @@ public class Drops {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Duration stockWait;
+    private final Duration purchaseWait;
     private final JsonMapper json;
     private final RunningOrder runningOrder;
     private final Cache<UUID, Drop> settled = Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
     public Drops(JdbcClient sql, Sessions sessions, RunningOrder runningOrder, DropAllocator allocator, FestivalClock clock,
                  Outbox outbox, TransactionTemplate transactions, JsonMapper json,
-                 @Value("${livestream.drops.stock-wait:5s}") Duration stockWait) {
+                 @Value("${livestream.drops.stock-wait:5s}") Duration stockWait,
+                 @Value("${livestream.drops.purchase-wait:4s}") Duration purchaseWait) {
+        this.purchaseWait = purchaseWait;
         this.json = json;
         this.runningOrder = runningOrder;
         this.sql = sql;
@@ -239,7 +242,8 @@ public class Drops {
         }
         DropAllocator.Outcome outcome;
         try {
-            outcome = allocator.purchase(terms(drop), viewer, key, quantity, json.writeValueAsString(delivery)).get(10, TimeUnit.SECONDS);
+            outcome = allocator.purchase(terms(drop), viewer, key, quantity, json.writeValueAsString(delivery))
+                    .get(purchaseWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             outcome = new DropAllocator.Outcome(DropAllocator.Result.RETRY, 0, -1);
         } catch (InterruptedException e) {
@@ -256,8 +260,12 @@ public class Drops {
             }
             case SOLD_OUT -> throw soldOut(drop);
             case OVER_LIMIT -> throw ApiProblem.conflict("You already hold the " + drop.perViewerLimit() + " allowed per viewer");
-            case RETRY -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The drop could not decide in time; retry with the same Idempotency-Key", Map.of("retryable", true));
+            case RETRY -> {
+                ApiProblem retry = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The drop could not decide in time; retry with the same Idempotency-Key", Map.of("retryable", true));
+                retry.getHeaders().set("Retry-After", "1");
+                throw retry;
+            }
         };
     }
 
