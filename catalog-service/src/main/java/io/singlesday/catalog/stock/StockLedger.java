@@ -71,7 +71,12 @@ public class StockLedger {
         } catch (org.springframework.dao.DuplicateKeyException decidedBefore) {
             // The order's outcome row exists: a repeated or concurrent command. Its recorded answer is the answer.
             Outcome recorded = recordedOutcome(orderId).orElseThrow(() -> decidedBefore);
-            transactions.executeWithoutResult(status -> reply(orderId, recorded));
+            transactions.executeWithoutResult(status -> {
+                if (fromHold != null && recorded instanceof Rejected r && r.reason() == Reason.ORDER_RELEASED) {
+                    returnFromHold(orderId, fromHold, lines);
+                }
+                reply(orderId, recorded);
+            });
             return recorded;
         }
         if (outcome instanceof Rejected rejected) {
@@ -121,6 +126,29 @@ public class StockLedger {
         if (taken == 0) {
             throw new Rejection(Reason.HOLD_EXHAUSTED, skuId);
         }
+    }
+
+    /**
+     * An order cancelled before its units left the drop's hold: the drop counts it as sold, so the hold would keep
+     * its units for it forever. They go back to the shop instead, counted as taken so the drop's final count still
+     * adds up; the recorded reason changes once, so a repeated command returns nothing more.
+     */
+    private void returnFromHold(UUID orderId, UUID holdId, Map<UUID, Integer> lines) {
+        int first = sql.sql("update stock_outcomes set reason = 'RELEASED_HOLD_RETURNED' where order_id = ? and reason = 'RELEASED'")
+                .param(orderId).update();
+        if (first == 0) {
+            return;
+        }
+        lines.forEach((sku, quantity) -> {
+            int returned = sql.sql("""
+                    update stock_reservations set quantity = quantity - :qty, taken = taken + :qty, updated_at = now()
+                    where order_id = :hold and sku_id = :sku and state = 'HELD' and quantity >= :qty""")
+                    .param("qty", quantity).param("hold", holdId).param("sku", sku).update();
+            if (returned == 1) {
+                sql.sql("update skus set reserved = reserved - ? where id = ?").params(quantity, sku).update();
+                announceLevel(sku);
+            }
+        });
     }
 
     /**
@@ -231,7 +259,7 @@ public class StockLedger {
             return Optional.of(new Held(sql.sql("select sku_id, quantity from stock_reservations where order_id = ? order by sku_id")
                     .param(orderId).query((rs, i) -> new StockLine(rs.getObject(1, UUID.class), rs.getInt(2))).list()));
         }
-        Reason reason = "RELEASED".equals(r.reason()) ? Reason.ORDER_RELEASED : Reason.valueOf(r.reason());
+        Reason reason = r.reason().startsWith("RELEASED") ? Reason.ORDER_RELEASED : Reason.valueOf(r.reason());
         return Optional.of(new Rejected(reason, r.skuId()));
     }
 

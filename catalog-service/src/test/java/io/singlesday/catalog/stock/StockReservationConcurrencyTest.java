@@ -179,6 +179,28 @@ class StockReservationConcurrencyTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void aDropOrderCancelledBeforeItTookItsUnitGivesThatUnitBackToTheShop() throws Exception {
+        OpenBrand brand = openBrand("CN");
+        UUID sku = product(brand, "Silk scarf", 29_900, 20, 703)[1];
+        UUID drop = UUID.randomUUID();
+        ledger.reserve(drop, List.of(new StockLine(sku, 5)));
+        UUID cancelled = UUID.randomUUID();
+        ledger.release(cancelled); // the saga gave up before the catalog saw the order
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            assertThat(ledger.reserve(cancelled, List.of(new StockLine(sku, 1)), drop))
+                    .isEqualTo(new StockLedger.Rejected(Reason.ORDER_RELEASED, null));
+        }
+        assertThat(sql.sql("select quantity || '/' || taken from stock_reservations where order_id = ?").param(drop)
+                .query(String.class).single()).as("one unit out of the hold, once").isEqualTo("4/1");
+        assertThat(sql.sql("select reserved from skus where id = ?").param(sku).query(Integer.class).single()).isEqualTo(4);
+
+        // The drop sold that one unit (as far as the stream knows); nothing else is owed, so the rest goes back.
+        assertThat(ledger.releaseUnsold(drop, 1)).isEqualTo(4);
+        assertThat(sql.sql("select reserved from skus where id = ?").param(sku).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void unknownSkusAndBadQuantitiesAreRejectionsNotCrashes() {
         UUID order = UUID.randomUUID();
         UUID nowhere = UUID.randomUUID();
