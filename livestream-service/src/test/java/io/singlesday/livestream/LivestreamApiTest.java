@@ -178,6 +178,8 @@ class LivestreamApiTest {
                 "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":2,"
                         + "\"perViewerLimit\":3,\"opensAt\":\"" + PAST + "\"}", "limit-over-quantity"), 422);
         assertProblem(call("POST", "/api/livestreams/channels", shopper, "{\"name\":\"Mine\",\"kol\":\"me\"}", "k"), 403);
+        assertProblem(call("GET", "/api/livestreams/group-deals/joined", null, null, null), 401);
+        assertThat(call("GET", "/api/livestreams/group-deals/joined", shopper, null, null).body()).isEqualTo("[]");
         HttpResponse<String> tooBig = call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,
                 "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":5000,"
                         + "\"perViewerLimit\":1,\"opensAt\":\"" + PAST + "\"}", "more-than-the-catalog-holds");

@@ -38,6 +38,12 @@ public class GroupDealController {
         return deals.join(id, Caller.of(auth).subject(), request.delivery());
     }
 
+    @GetMapping("/group-deals/joined")
+    @PreAuthorize("hasRole('SHOPPER')")
+    public java.util.List<GroupDeals.MyJoin> myJoins(Authentication auth) {
+        return deals.joinsOf(Caller.of(auth).subject());
+    }
+
     @GetMapping("/group-deals/{id}")
     public GroupDeals.Deal deal(@PathVariable UUID id) {
         return deals.find(id);

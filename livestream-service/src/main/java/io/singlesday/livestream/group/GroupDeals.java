@@ -52,6 +52,13 @@ public class GroupDeals {
     public record Joined(Deal deal, UUID checkoutId, String checkout) {
     }
 
+    /**
+     * A viewer's own join, as they find it after leaving the stream: the deal's state and, once it is reached, the
+     * checkout placed for them; a failed deal says nobody is charged.
+     */
+    public record MyJoin(Deal deal, Instant joinedAt, UUID checkoutId, String checkout, String outcome) {
+    }
+
     private final JdbcClient sql;
     private final Sessions sessions;
     private final FestivalClock clock;
@@ -127,6 +134,25 @@ public class GroupDeals {
     public Deal find(UUID id) {
         return sql.sql("select d.*, (select count(*) from group_joins j where j.deal_id = d.id) as joined from group_deals d where id = ?")
                 .param(id).query(GroupDeals::row).optional().orElseThrow(() -> ApiProblem.notFound("No group deal " + id));
+    }
+
+    public List<MyJoin> joinsOf(String viewer) {
+        record Joined(UUID dealId, Instant at) {
+        }
+        return sql.sql("select deal_id, joined_at from group_joins where viewer_id = ? order by joined_at desc limit 100")
+                .param(viewer).query((rs, n) -> new Joined(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list()
+                .stream().map(j -> {
+                    Deal deal = find(j.dealId());
+                    UUID checkoutId = LiveCheckouts.ofJoin(deal.id(), viewer);
+                    return switch (deal.state()) {
+                        case "REACHED" -> new MyJoin(deal, j.at(), checkoutId, LiveCheckouts.location(checkoutId),
+                                "The group reached its target: your checkout is placed at the group price");
+                        case "FAILED" -> new MyJoin(deal, j.at(), null, null,
+                                "The group closed short of its target: nobody is charged");
+                        default -> new MyJoin(deal, j.at(), null, null,
+                                deal.joined() + " of " + deal.targetBuyers() + " joined; the deal closes at " + deal.closesAt());
+                    };
+                }).toList();
     }
 
     public List<String> joiners(UUID id) {

@@ -69,6 +69,8 @@ class GroupDealsTest {
         assertThat(deals.joiners(deal.id())).hasSize(50).doesNotHaveDuplicates();
 
         // Every joiner gets one checkout at the group price, however often they pressed.
+        assertThat(deals.joinsOf("joiner-7")).filteredOn(j -> j.deal().id().equals(deal.id())).singleElement()
+                .satisfies(j -> assertThat(j.outcome()).contains("checkout is placed at the group price"));
         List<PlaceLivestreamCheckout> placed = placedFor(deal.id(), 50, Duration.ofSeconds(15));
         assertThat(placed).hasSize(50);
         assertThat(placed).extracting(PlaceLivestreamCheckout::shopperId).doesNotHaveDuplicates();
@@ -102,6 +104,11 @@ class GroupDealsTest {
         assertThat(sql.sql("select decided_at from group_deals where id = ?").param(deal.id()).query(Timestamp.class).single()).isNotNull();
         // The send pass runs every 200 ms here; a few seconds past FAILED it would have sent anything it was going to.
         assertThat(placedFor(deal.id(), 1, Duration.ofSeconds(3))).as("nobody is charged").isEmpty();
+        assertThat(deals.joinsOf("early-1")).filteredOn(j -> j.deal().id().equals(deal.id())).singleElement()
+                .satisfies(j -> {
+                    assertThat(j.outcome()).contains("nobody is charged");
+                    assertThat(j.checkout()).isNull();
+                });
     }
 
     @Test
