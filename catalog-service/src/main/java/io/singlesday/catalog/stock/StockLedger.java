@@ -117,15 +117,18 @@ public class StockLedger {
         return held;
     }
 
-    /** One conditional update of the hold's row: what it gives is what it has, never more. */
     private void takeFromHold(UUID holdId, UUID skuId, int quantity) {
-        int taken = sql.sql("""
-                update stock_reservations set quantity = quantity - :qty, taken = taken + :qty, updated_at = now()
-                where order_id = :hold and sku_id = :sku and state = 'HELD' and quantity >= :qty""")
-                .param("qty", quantity).param("hold", holdId).param("sku", skuId).update();
-        if (taken == 0) {
+        if (!outOfHold(holdId, skuId, quantity)) {
             throw new Rejection(Reason.HOLD_EXHAUSTED, skuId);
         }
+    }
+
+    /** One conditional update of the hold's row, counted as taken: what it gives is what it has, never more. */
+    private boolean outOfHold(UUID holdId, UUID skuId, int quantity) {
+        return sql.sql("""
+                update stock_reservations set quantity = quantity - :qty, taken = taken + :qty, updated_at = now()
+                where order_id = :hold and sku_id = :sku and state = 'HELD' and quantity >= :qty""")
+                .param("qty", quantity).param("hold", holdId).param("sku", skuId).update() == 1;
     }
 
     /**
@@ -140,11 +143,7 @@ public class StockLedger {
             return;
         }
         lines.forEach((sku, quantity) -> {
-            int returned = sql.sql("""
-                    update stock_reservations set quantity = quantity - :qty, taken = taken + :qty, updated_at = now()
-                    where order_id = :hold and sku_id = :sku and state = 'HELD' and quantity >= :qty""")
-                    .param("qty", quantity).param("hold", holdId).param("sku", sku).update();
-            if (returned == 1) {
+            if (outOfHold(holdId, sku, quantity)) {
                 sql.sql("update skus set reserved = reserved - ? where id = ?").params(quantity, sku).update();
                 announceLevel(sku);
             }

@@ -71,8 +71,9 @@ public class LiveCheckouts {
         }
     }
 
-    private record Sale(UUID offerId, String rowKey, String viewer, UUID sessionId, String sessionKind, UUID skuId,
-                        int units, long priceFen, String currency, String delivery) {
+    /** A sale not yet sent: {@code row} names its grant or join row, to mark it sent. */
+    private record Sale(UUID checkoutId, Object[] row, UUID offerId, String viewer, UUID sessionId, String sessionKind,
+                        UUID skuId, int units, long priceFen, String currency, String delivery) {
     }
 
     int sendGrants() {
@@ -82,13 +83,15 @@ public class LiveCheckouts {
                     from drop_grants g join drops d on d.id = g.drop_id join sessions s on s.id = d.session_id
                     where not g.checkout_sent order by g.granted_at limit ? for update of g skip locked""")
                     .param(BATCH)
-                    .query((rs, n) -> new Sale(rs.getObject(1, UUID.class), String.valueOf(rs.getInt(2)), rs.getString(3),
-                            rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class), rs.getInt(7), rs.getLong(8),
-                            rs.getString(9), rs.getString(10)))
+                    .query((rs, n) -> {
+                        UUID drop = rs.getObject(1, UUID.class);
+                        int seq = rs.getInt(2);
+                        return new Sale(ofGrant(drop, seq), new Object[]{drop, seq}, drop, rs.getString(3), rs.getObject(4, UUID.class),
+                                rs.getString(5), rs.getObject(6, UUID.class), rs.getInt(7), rs.getLong(8), rs.getString(9),
+                                rs.getString(10));
+                    })
                     .list();
-            send(sales, Offer.DROP);
-            jdbc.batchUpdate("update drop_grants set checkout_sent = true where drop_id = ? and seq = ?",
-                    sales.stream().map(s -> new Object[]{s.offerId(), Integer.parseInt(s.rowKey())}).toList());
+            send(sales, Offer.DROP, "update drop_grants set checkout_sent = true where drop_id = ? and seq = ?");
             return sales.size();
         });
         return sent == null ? 0 : sent;
@@ -101,35 +104,36 @@ public class LiveCheckouts {
                     from group_joins j join group_deals d on d.id = j.deal_id join sessions s on s.id = d.session_id
                     where not j.checkout_sent and d.state = 'REACHED' limit ? for update of j skip locked""")
                     .param(BATCH)
-                    .query((rs, n) -> new Sale(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(2),
-                            rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), 1, rs.getLong(6),
-                            rs.getString(7), rs.getString(8)))
+                    .query((rs, n) -> {
+                        UUID deal = rs.getObject(1, UUID.class);
+                        String viewer = rs.getString(2);
+                        return new Sale(ofJoin(deal, viewer), new Object[]{deal, viewer}, deal, viewer, rs.getObject(3, UUID.class),
+                                rs.getString(4), rs.getObject(5, UUID.class), 1, rs.getLong(6), rs.getString(7), rs.getString(8));
+                    })
                     .list();
-            send(sales, Offer.GROUP_DEAL);
-            jdbc.batchUpdate("update group_joins set checkout_sent = true where deal_id = ? and viewer_id = ?",
-                    sales.stream().map(s -> new Object[]{s.offerId(), s.viewer()}).toList());
+            send(sales, Offer.GROUP_DEAL, "update group_joins set checkout_sent = true where deal_id = ? and viewer_id = ?");
             return sales.size();
         });
         return sent == null ? 0 : sent;
     }
 
-    private void send(List<Sale> sales, Offer offer) {
+    /** The commands through the outbox, and the rows marked sent, in the caller's transaction. */
+    private void send(List<Sale> sales, Offer offer, String markSent) {
         if (sales.isEmpty()) {
             return;
         }
         List<Outbox.Keyed<PlaceLivestreamCheckout>> commands = new ArrayList<>();
         for (Sale sale : sales) {
             Delivery to = json.readValue(sale.delivery(), Delivery.class);
-            UUID checkoutId = offer == Offer.DROP ? ofGrant(sale.offerId(), Integer.parseInt(sale.rowKey()))
-                    : ofJoin(sale.offerId(), sale.viewer());
             // The gala is the TV show's see-now-buy-now; every other session sells in the livestream channel.
             Channel channel = "GALA".equals(sale.sessionKind()) ? Channel.TV_GALA : Channel.LIVESTREAM;
-            commands.add(new Outbox.Keyed<>(checkoutId.toString(), new PlaceLivestreamCheckout(checkoutId, sale.viewer(),
-                    sale.sessionId(), channel, offer, sale.offerId(), sale.skuId(), sale.units(),
+            commands.add(new Outbox.Keyed<>(sale.checkoutId().toString(), new PlaceLivestreamCheckout(sale.checkoutId(),
+                    sale.viewer(), sale.sessionId(), channel, offer, sale.offerId(), sale.skuId(), sale.units(),
                     new Money(sale.priceFen(), sale.currency()), offer == Offer.DROP ? sale.offerId() : null,
                     to.effectiveDevice(), to.toContract())));
         }
         outbox.appendAll(EventCatalog.PLACE_LIVESTREAM_CHECKOUT, commands);
+        jdbc.batchUpdate(markSent, sales.stream().map(Sale::row).toList());
         meters.counter("livestream.checkouts.sent", "offer", offer.name()).increment(sales.size());
     }
 }

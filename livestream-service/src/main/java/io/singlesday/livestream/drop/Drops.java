@@ -61,6 +61,11 @@ public class Drops {
     public record Drop(UUID id, UUID sessionId, UUID skuId, String title, long priceFen, String currency, int quantity,
                        int perViewerLimit, Instant opensAt, boolean limitedEdition, String stock, int granted, Integer act,
                        Instant closesAt) {
+
+        Drop withGranted(int units) {
+            return new Drop(id, sessionId, skuId, title, priceFen, currency, quantity, perViewerLimit, opensAt, limitedEdition,
+                    stock, units, act, closesAt);
+        }
     }
 
     public record PurchaseRequest(@Min(1) @Max(100) int quantity, @NotNull @Valid Delivery delivery) {
@@ -182,9 +187,7 @@ public class Drops {
 
     public Drop find(UUID id) {
         Drop drop = row(id);
-        int granted = allocator.granted(terms(drop));
-        return new Drop(drop.id(), drop.sessionId(), drop.skuId(), drop.title(), drop.priceFen(), drop.currency(), drop.quantity(),
-                drop.perViewerLimit(), drop.opensAt(), drop.limitedEdition(), drop.stock(), granted, drop.act(), drop.closesAt());
+        return drop.withGranted(allocator.granted(terms(drop)));
     }
 
     /**

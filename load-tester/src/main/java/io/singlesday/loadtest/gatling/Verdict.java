@@ -53,21 +53,33 @@ final class Verdict {
         Map<String, String> states = new HashMap<>();
         long deadline = System.currentTimeMillis() + 60_000;
         for (Placed p : placed) {
-            String state = "MISSING";
-            do {
-                HttpResponse<String> view = festival.call("GET", "/api/orders/checkouts/" + p.checkoutId(), p.token(), null);
-                if (view.statusCode() != 200) {
-                    break;
-                }
-                JsonNode checkout = Festival.json(view.body());
-                state = checkout.path("state").asString();
-                if (state.equals("CANCELLED")) {
-                    cancelReasons.merge(checkout.path("cancelReason").asString("unknown"), 1, Integer::sum);
-                }
-            } while (!state.equals("CONFIRMED") && !state.equals("CANCELLED") && pause(deadline));
+            JsonNode checkout = settled(p, deadline);
+            String state = checkout == null ? "MISSING" : checkout.path("state").asString();
+            if (state.equals("CANCELLED")) {
+                cancelReasons.merge(checkout.path("cancelReason").asString("unknown"), 1, Integer::sum);
+            }
             states.put(p.checkoutId(), state);
         }
         return states;
+    }
+
+    /**
+     * The checkout as its shopper sees it once settled (CONFIRMED or CANCELLED), or as it last was at the deadline;
+     * null if the shopper cannot see it at all. A wait lets a checkout another service places appear first.
+     */
+    private JsonNode settled(Placed p, long deadline) {
+        JsonNode checkout = null;
+        String state = "";
+        do {
+            HttpResponse<String> view = festival.call("GET", "/api/orders/checkouts/" + p.checkoutId(), p.token(), null,
+                    "Prefer", "wait=5");
+            if (view.statusCode() != 200) {
+                return checkout;
+            }
+            checkout = Festival.json(view.body());
+            state = checkout.path("state").asString();
+        } while (!state.equals("CONFIRMED") && !state.equals("CANCELLED") && pause(deadline));
+        return checkout;
     }
 
     static Check confirmationsKept(List<Placed> placed, Map<String, String> states) {
@@ -140,17 +152,8 @@ final class Verdict {
         List<String> wrong = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 60_000;
         for (Placed p : bought) {
-            JsonNode checkout = null;
-            String state = "MISSING";
-            do {
-                HttpResponse<String> view = festival.call("GET", "/api/orders/checkouts/" + p.checkoutId(), p.token(), null,
-                        "Prefer", "wait=5");
-                if (view.statusCode() == 200) {
-                    checkout = Festival.json(view.body());
-                    state = checkout.path("state").asString();
-                }
-            } while (!state.equals("CONFIRMED") && !state.equals("CANCELLED") && pause(deadline));
-            states.merge(state, 1, Integer::sum);
+            JsonNode checkout = settled(p, deadline);
+            states.merge(checkout == null ? "MISSING" : checkout.path("state").asString(), 1, Integer::sum);
             if (checkout == null || checkout.path("payableFen").asLong() != Festival.DROP_PRICE_FEN) {
                 wrong.add(p.checkoutId() + " " + (checkout == null ? "missing" : "payable " + checkout.path("payableFen")));
             }
