@@ -178,6 +178,25 @@ class LivestreamApiTest {
                 "{\"skuId\":\"" + UUID.randomUUID() + "\",\"title\":\"x\",\"priceFen\":5,\"currency\":\"CNY\",\"quantity\":2,"
                         + "\"perViewerLimit\":3,\"opensAt\":\"" + PAST + "\"}", "limit-over-quantity"), 422);
         assertProblem(call("POST", "/api/livestreams/channels", shopper, "{\"name\":\"Mine\",\"kol\":\"me\"}", "k"), 403);
+        String far = "\"delivery\":{\"recipient\":\"x\",\"street\":\"y\",\"city\":\"z\",\"province\":\"w\",\"latitude\":91,\"longitude\":0}";
+        assertProblem(call("POST", "/api/livestreams/drops/" + open + "/purchases", shopper, "{\"quantity\":1," + far + "}", "off-map"), 400);
+        assertProblem(call("POST", "/api/livestreams/drops/" + open + "/purchases", shopper, "{\"quantity\":1,\"delivery\":", "cut"), 400);
+        assertThat(call("GET", "/api/livestreams/drops/" + open, null, null, null).body()).as("nothing granted by the refusals")
+                .contains("\"granted\":0");
+        String deal = Http.field(call("POST", "/api/livestreams/sessions/" + session + "/group-deals", operator,
+                "{\"skuId\":\"" + UUID.randomUUID() + "\",\"groupPriceFen\":5900,\"currency\":\"CNY\",\"targetBuyers\":3,"
+                        + "\"closesAt\":\"" + FUTURE + "\"}", "deal").body(), "id");
+        assertProblem(call("POST", "/api/livestreams/group-deals/" + deal + "/joins", shopper, null, "no-address"), 400);
+        assertProblem(call("POST", "/api/livestreams/group-deals/" + deal + "/joins", shopper, "{" + far + "}", "off-map"), 400);
+        assertThat(Http.field(call("GET", "/api/livestreams/group-deals/" + deal, null, null, null).body(), "joined")).isEqualTo("0");
+        assertProblem(call("POST", "/api/livestreams/group-deals/" + UUID.randomUUID() + "/joins", shopper, "{" + DELIVERY + "}", "ghost"), 404);
+        HttpResponse<String> badTime = call("PUT", "/api/livestreams/sessions/" + session + "/running-order", operator,
+                "{\"acts\":[{\"title\":\"x\",\"startsAt\":\"not a time\",\"minutes\":5}]}", "bad-time");
+        assertProblem(badTime, 400);
+        assertThat(badTime.body()).contains("acts[0].startsAt").contains("ISO 8601").doesNotContain("java.");
+        assertProblem(call("PUT", "/api/livestreams/sessions/" + session + "/running-order", operator,
+                "{\"acts\":[{\"title\":\"x\",\"startsAt\":\"" + FUTURE + "\",\"minutes\":0}]}", "no-minutes"), 400);
+        assertProblem(call("GET", "/api/livestreams/sessions/" + UUID.randomUUID() + "/running-order", null, null, null), 404);
         assertProblem(call("GET", "/api/livestreams/group-deals/joined", null, null, null), 401);
         assertThat(call("GET", "/api/livestreams/group-deals/joined", shopper, null, null).body()).isEqualTo("[]");
         HttpResponse<String> tooBig = call("POST", "/api/livestreams/sessions/" + session + "/drops", operator,

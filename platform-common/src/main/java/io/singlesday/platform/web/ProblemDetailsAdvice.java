@@ -21,6 +21,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.net.URI;
 import java.util.List;
@@ -52,16 +54,57 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            problem.setDetail(field.isEmpty()
-                    ? "Malformed JSON: " + json.getOriginalMessage()
-                    : "Field '" + field + "' is invalid: " + json.getOriginalMessage());
+            String wrong = field.isEmpty() ? json.getOriginalMessage() : whatWasExpected(json);
+            problem.setDetail(field.isEmpty() ? "Malformed JSON: " + wrong : "Field '" + field + "' is invalid: " + wrong);
             if (!field.isEmpty()) {
-                problem.setProperty("errors", List.of(Map.of("field", field, "message", json.getOriginalMessage())));
+                problem.setProperty("errors", List.of(Map.of("field", field, "message", wrong)));
             }
         } else {
             problem.setDetail("The request body is missing or unreadable");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * What the field should have held, in the API's words: Jackson's own message names Java types and parser
+     * internals, which tell a client nothing and tell an attacker what runs here.
+     */
+    private static String whatWasExpected(JacksonException json) {
+        if (!(json instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+            return "not a value of the right type or shape";
+        }
+        String expected = expected(mismatch.getTargetType());
+        return mismatch instanceof InvalidFormatException bad && bad.getValue() != null
+                ? "'" + bad.getValue() + "' is not " + expected : "expected " + expected;
+    }
+
+    private static String expected(Class<?> type) {
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return type == java.time.LocalDate.class ? "a date such as 2026-11-11"
+                    : "an ISO 8601 date-time such as 2026-11-11T00:00:00Z";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class || type == short.class) {
+            return "a whole number";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     @Override
