@@ -47,7 +47,7 @@ public final class LoadTester {
         }
     }
 
-    static int day(String[] args) {
+    public static int day(String[] args) {
         Path results = Path.of("load-results");
         for (int i = 0; i < args.length; i++) {
             String property = DAY_OPTIONS.get(args[i]);

@@ -29,12 +29,14 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.tryMax;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -84,6 +86,10 @@ public class FestivalDaySimulation extends Simulation {
     private String drop;
     private int dropUnits;
     private CpuShare cpu;
+    private long window;
+    private volatile long injectionStarted = System.nanoTime();
+    private static final long ON_TIME_GRACE_NANOS = 2_000_000_000L;
+    private static final int CHECKOUT_TRIES = 4;
 
     {
         double day = settings.daySeconds();
@@ -94,27 +100,58 @@ public class FestivalDaySimulation extends Simulation {
                 .contentTypeHeader("application/json");
         if (settings.steady() > 0) {
             // The capacity measurement: checkouts alone at a flat rate, so the rate is the only thing that varies.
-            setUp(checkout().injectOpen(constantUsersPerSec(settings.steady()).during(Duration.ofMillis((long) (day * 1000)))))
+            setUp(offer(checkout(), Math.round(settings.steady() * day),
+                    constantUsersPerSec(settings.steady()).during(Duration.ofMillis((long) (day * 1000)))))
                     .protocols(protocol);
         } else {
             setUp(theDay(day, eve)).protocols(protocol);
         }
+        window = (long) ((settings.steady() > 0 ? day : eve + day) * 1e9);
     }
 
     private List<PopulationBuilder> theDay(double day, double eve) {
         List<PopulationBuilder> load = new ArrayList<>(List.of(
-                checkout().injectOpen(afterTheEve(eve, curve(1, day))),
-                browse().injectOpen(afterTheEve(eve, curve(BROWSE_PER_ORDER, day))),
-                catchCats().injectOpen(afterTheEve(eve, curve(CATCHES_PER_ORDER, day))),
-                track().injectOpen(afterTheEve(eve, curve(TRACKING_PER_ORDER, day))),
-                watchTheLivestream().injectOpen(afterTheEve(eve, curve(VIEWERS_PER_ORDER, day))),
+                offer(checkout(), afterTheEve(eve, curve(1, day))),
+                offer(browse(), afterTheEve(eve, curve(BROWSE_PER_ORDER, day))),
+                offer(catchCats(), afterTheEve(eve, curve(CATCHES_PER_ORDER, day))),
+                offer(track(), afterTheEve(eve, curve(TRACKING_PER_ORDER, day))),
+                offer(watchTheLivestream(), afterTheEve(eve, curve(VIEWERS_PER_ORDER, day))),
                 watch().injectOpen(nothingFor(Duration.ofMillis((long) (eve * 1000) + 1000)),
                         constantUsersPerSec(0.1).during(Duration.ofMillis((long) (Math.max(1, day - 12) * 1000))))));
         if (eve > 0) {
-            load.add(fillCarts().injectOpen(constantUsersPerSec(Math.max(1, settings.peak())).during(Duration.ofMillis((long) (eve * 1000)))));
-            load.add(claimVouchers().injectOpen(constantUsersPerSec(coupons * 2 / eve).during(Duration.ofMillis((long) (eve * 1000)))));
+            double cartRate = Math.max(1, settings.peak());
+            double claimRate = coupons * 2 / eve;
+            load.add(offer(fillCarts(), Math.round(cartRate * eve), constantUsersPerSec(cartRate).during(Duration.ofMillis((long) (eve * 1000)))));
+            load.add(offer(claimVouchers(), Math.round(claimRate * eve),
+                    constantUsersPerSec(claimRate).during(Duration.ofMillis((long) (eve * 1000)))));
         }
         return load;
+    }
+
+    /** Arrivals the profile schedules, counted as they are built, so the summary can say what was offered. */
+    private record Arrivals(long users, OpenInjectionStep[] steps) {
+    }
+
+    private PopulationBuilder offer(Named scenario, Arrivals arrivals) {
+        return offer(scenario, arrivals.users(), arrivals.steps());
+    }
+
+    private PopulationBuilder offer(Named scenario, long users, OpenInjectionStep... steps) {
+        tally.offered(scenario.name(), users);
+        return scenario.builder().injectOpen(steps);
+    }
+
+    /** A scenario with its name: each user's start is counted under it, on time or late. */
+    private record Named(String name, ScenarioBuilder builder) {
+    }
+
+    private Named scenarioOf(String name, java.util.function.UnaryOperator<ScenarioBuilder> steps) {
+        ScenarioBuilder start = scenario(name).exec(session -> {
+            // A generator short of CPU starts its users late; those past the injection window were not offered load.
+            tally.started(name, System.nanoTime() - injectionStarted <= window + ON_TIME_GRACE_NANOS);
+            return session;
+        });
+        return new Named(name, steps.apply(start));
     }
 
     @Override
@@ -146,6 +183,7 @@ public class FestivalDaySimulation extends Simulation {
         drop = live[1];
         festival.startTheClock(operator, settings.steady() > 0 ? 0 : settings.eveSeconds(), settings.compression());
         cpu = new CpuShare();
+        injectionStarted = System.nanoTime();
     }
 
     /** A shopper: who, from where, on what device, buying a hot product a third of the time and a cold one otherwise. */
@@ -176,15 +214,15 @@ public class FestivalDaySimulation extends Simulation {
         }).iterator();
     }
 
-    private ScenarioBuilder fillCarts() {
-        return scenario("fill the cart on the eve").feed(shoppers())
+    private Named fillCarts() {
+        return scenarioOf("fill the cart on the eve", sc -> sc.feed(shoppers())
                 .exec(measured("add to cart", http("add to cart").put("/api/orders/cart/items/#{sku}")
                         .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}")
-                        .body(StringBody("{\"quantity\":1}")), 200));
+                        .body(StringBody("{\"quantity\":1}")), 200)));
     }
 
-    private ScenarioBuilder claimVouchers() {
-        return scenario("claim the voucher").feed(shoppers())
+    private Named claimVouchers() {
+        return scenarioOf("claim the voucher", sc -> sc.feed(shoppers())
                 .exec(measured("claim voucher", http("claim voucher").post("/api/coupons/campaigns/#{voucher}/claims")
                         .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}"), 201, 409, 410))
                 .exec(session -> {
@@ -192,43 +230,61 @@ public class FestivalDaySimulation extends Simulation {
                         claimsGranted.increment();
                     }
                     return session;
-                });
+                }));
     }
 
-    private ScenarioBuilder checkout() {
-        ChainBuilder place = tryMax(3).on(measured("checkout", http("checkout").post("/api/orders")
+    /**
+     * A shopper presses pay: up to {@value #CHECKOUT_TRIES} tries with the same Idempotency-Key. A shed answer (429)
+     * is waited out for its Retry-After, jittered so retries do not return in step; a failed call is retried at once.
+     */
+    private Named checkout() {
+        ChainBuilder place = tryMax(CHECKOUT_TRIES).on(
+                doIf(session -> session.contains("retryAfter")).then(pause(session -> retryPause(session.getString("retryAfter"))))
+                .exec(measured("checkout", false, http("checkout").post("/api/orders")
                 .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}").header("Prefer", "wait=10")
                 .body(StringBody("""
                         {"lines":[{"skuId":"#{sku}","quantity":1}],"channel":"#{channel}","address":{"recipient":"Load",
                          "street":"11 Festival Road","city":"#{city}","province":"#{province}","latitude":#{lat},"longitude":#{lon}}}"""))
-                .check(jsonPath("$.id").optional().saveAs("checkoutId"), jsonPath("$.state").optional().saveAs("state")), 200, 202));
-        return scenario("checkout at midnight").feed(shoppers()).exec(place).exec(session -> {
+                .check(jsonPath("$.id").optional().saveAs("checkoutId"), jsonPath("$.state").optional().saveAs("state")), 200, 202)));
+        return scenarioOf("checkout at midnight", sc -> sc.feed(shoppers()).exec(place).exec(session -> {
             if (session.contains("checkoutId")) {
                 String id = session.getString("checkoutId");
                 placed.putIfAbsent(id, new Verdict.Placed(id, session.getString("token"), session.getString("sku"),
                         session.getString("state")));
             }
             return session;
-        });
+        }));
     }
 
-    private ScenarioBuilder browse() {
-        return scenario("browse and search").feed(shoppers())
+    /** Retry-After in seconds, plus up to half of it again at random, at most 10 s; a missing or odd value waits 1 s. */
+    static Duration retryPause(String retryAfter) {
+        long seconds;
+        try {
+            seconds = Math.clamp(Long.parseLong(retryAfter.trim()), 0, 10);
+        } catch (RuntimeException e) {
+            seconds = 1;
+        }
+        long millis = seconds * 1000;
+        return Duration.ofMillis(Math.min(10_000, millis + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2 + 1)));
+    }
+
+    private Named browse() {
+        return scenarioOf("browse and search", sc -> sc.feed(shoppers())
                 .exec(measured("search", http("search").get("/api/catalog/products?q=tea&limit=20"), 200))
-                .exec(measured("product list", http("product list").get("/api/catalog/products?featured=true&limit=20"), 200));
+                .exec(measured("product list", http("product list").get("/api/catalog/products?featured=true&limit=20"), 200)));
     }
 
     /** Everyone hunts the same cat in Hangzhou: one catch each, a second try is a 409. */
-    private ScenarioBuilder catchCats() {
-        return scenario("catch the cat").feed(shoppers())
+    private Named catchCats() {
+        return scenarioOf("catch the cat", sc -> sc.feed(shoppers())
                 .exec(measured("catch cat", http("catch cat").post("/api/coupons/cat-drops/#{cat}/catches")
                         .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}")
-                        .body(StringBody("{\"latitude\":30.2745,\"longitude\":120.1555}")), 201, 409));
+                        .body(StringBody("{\"latitude\":30.2745,\"longitude\":120.1555}")), 201, 409)));
     }
 
     /** A viewer joins the show, says something, and presses buy on the drop: one cake each, until they are gone. */
-    private ScenarioBuilder watchTheLivestream() {
-        return scenario("watch the livestream").feed(shoppers())
+    private Named watchTheLivestream() {
+        return scenarioOf("watch the livestream", sc -> sc.feed(shoppers())
                 .exec(measured("join livestream", http("join livestream").post("/api/livestreams/sessions/#{session}/viewers")
                         .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}-join"), 200))
                 .exec(measured("comment", http("comment").post("/api/livestreams/sessions/#{session}/comments")
@@ -249,12 +305,12 @@ public class FestivalDaySimulation extends Simulation {
                         }
                     }
                     return session;
-                });
+                }));
     }
 
-    private ScenarioBuilder track() {
-        return scenario("track parcels").feed(shoppers())
-                .exec(measured("my parcels", http("my parcels").get("/api/logistics/parcels").header("Authorization", "Bearer #{token}"), 200));
+    private Named track() {
+        return scenarioOf("track parcels", sc -> sc.feed(shoppers())
+                .exec(measured("my parcels", http("my parcels").get("/api/logistics/parcels").header("Authorization", "Bearer #{token}"), 200)));
     }
 
     private ScenarioBuilder watch() {
@@ -265,30 +321,42 @@ public class FestivalDaySimulation extends Simulation {
     }
 
     /**
-     * A request whose answer goes into the run's own tally, whatever it was; {@code expected} statuses pass Gatling's
-     * check, anything else fails it (and a checkout's retry loop tries again with the same key).
+     * A request counted in the run's own tally when it is sent and again, from inside its checks, when its answer
+     * arrives, so neither a failed check nor a retry loop that leaves early can drop it: an attempt with no answer
+     * is counted as such. {@code expected} statuses pass Gatling's check, anything else fails it (and a checkout's
+     * retry loop tries again with the same key). A shed answer (429) is expected unless the caller retries it.
      */
     private ChainBuilder measured(String name, HttpRequestActionBuilder request, Integer... expected) {
-        return exec(session -> session.remove("status").remove("millis").remove("body"))
-                .exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("millis"),
-                        bodyString().transform(body -> body.length() > 300 ? body.substring(0, 300) : body).saveAs("body"),
-                        status().in(expected)))
-                .exec(session -> {
-                    int status = session.contains("status") ? session.getInt("status") : 0;
-                    tally.record(name, status, session.contains("millis") ? session.getLong("millis") : 0);
-                    tally.refused(name, status, session.getString("body"));
-                    return session.remove("body");
-                });
+        return measured(name, true, request, expected);
     }
 
-    private static OpenInjectionStep[] afterTheEve(double eve, OpenInjectionStep[] steps) {
-        if (eve <= 0) {
-            return steps;
+    private ChainBuilder measured(String name, boolean giveUpWhenShed, HttpRequestActionBuilder request, Integer... expected) {
+        List<Integer> passing = new ArrayList<>(List.of(expected));
+        if (giveUpWhenShed) {
+            passing.add(429);
         }
+        return exec(session -> {
+            tally.sent(name);
+            return session.remove("status").remove("body").remove("retryAfter").set("sentAt", System.nanoTime());
+        }).exec(request.check(status().saveAs("status"), header("Retry-After").optional().saveAs("retryAfter"),
+                // Body checks run after status and header checks, with the session they saved: the answer's record.
+                bodyString().transformWithSession((body, session) -> {
+                    int status = session.getInt("status");
+                    tally.record(name, status, (System.nanoTime() - session.getLong("sentAt")) / 1_000_000);
+                    tally.refused(name, status, body);
+                    return body.length();
+                }), status().in(passing)));
+    }
+
+    private static Arrivals afterTheEve(double eve, Arrivals arrivals) {
+        if (eve <= 0) {
+            return arrivals;
+        }
+        OpenInjectionStep[] steps = arrivals.steps();
         OpenInjectionStep[] shifted = new OpenInjectionStep[steps.length + 1];
         shifted[0] = nothingFor(Duration.ofMillis((long) (eve * 1000)));
         System.arraycopy(steps, 0, shifted, 1, steps.length);
-        return shifted;
+        return new Arrivals(arrivals.users(), shifted);
     }
 
     /**
@@ -296,26 +364,29 @@ public class FestivalDaySimulation extends Simulation {
      * integrated in 100 ms steps and each whole user that accumulates starts at that moment, so the midnight spike
      * keeps its shape even at low rates (Gatling's ramps round each step's users down).
      */
-    private OpenInjectionStep[] curve(double factor, double seconds) {
+    private Arrivals curve(double factor, double seconds) {
         List<OpenInjectionStep> steps = new ArrayList<>();
+        long users = 0;
         double pending = 0;
         double last = 0;
         for (double t = 0; t < seconds; t += 0.1) {
             pending += shape.rateAt(t) * factor * 0.1;
             if (pending >= 1) {
-                int users = (int) pending;
-                pending -= users;
+                int now = (int) pending;
+                pending -= now;
+                users += now;
                 if (t - last >= 0.001) {
                     steps.add(nothingFor(Duration.ofMillis(Math.round((t - last) * 1000))));
                 }
-                steps.add(atOnceUsers(users));
+                steps.add(atOnceUsers(now));
                 last = t;
             }
         }
         if (steps.isEmpty()) {
             steps.add(atOnceUsers(1));
+            users = 1;
         }
-        return steps.toArray(OpenInjectionStep[]::new);
+        return new Arrivals(users, steps.toArray(OpenInjectionStep[]::new));
     }
 
     /** The verdict and the summary, written whatever happened; a failed verdict fails the run. */
@@ -327,7 +398,8 @@ public class FestivalDaySimulation extends Simulation {
         List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum(),
                 drop, dropUnits, dropUnitsBought.sum(), tally.count("buy in drop"), List.copyOf(dropCheckouts.values()));
         Map<String, Tally.Line> lines = tally.lines();
-        String markdown = RunSummary.markdown(settings, seconds, lines, tally.firstRefusals(), generator, checks);
+        Map<String, Tally.Users> users = tally.users();
+        String markdown = RunSummary.markdown(settings, seconds, window / 1e9, lines, users, tally.firstRefusals(), generator, checks);
         try {
             if (settings.summary().toAbsolutePath().getParent() != null) {
                 Files.createDirectories(settings.summary().toAbsolutePath().getParent());
@@ -338,8 +410,9 @@ public class FestivalDaySimulation extends Simulation {
         }
         System.out.print(markdown);
         System.out.println("Summary written to " + settings.summary().toAbsolutePath());
-        LastRun.record(RunSummary.passed(checks, lines.get("all")));
-        if (!RunSummary.passed(checks, lines.get("all"))) {
+        boolean passed = RunSummary.passed(checks, lines.get("all"), users);
+        LastRun.record(passed);
+        if (!passed) {
             throw new IllegalStateException("the festival day run failed its verdict; see " + settings.summary().toAbsolutePath());
         }
     }

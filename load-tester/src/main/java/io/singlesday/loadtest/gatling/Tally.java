@@ -10,18 +10,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Every answer of a run by request type: latency (HdrHistogram, so p99 and max are exact to 0.1 %, not averaged
- * away) and what came back: success, a client error, a 429 shed, a server error, or no answer at all.
+ * Every attempt of a run by request type, retries included: latency (HdrHistogram, so p99 and max are exact to
+ * 0.1 %, not averaged away) and what came back: success, a client error, a 429 shed, a server error, or no answer
+ * at all. An attempt is counted when it is sent and again when its answer arrives; one sent and never answered
+ * (refused, reset, timed out, or still open when the run ended) is "no answer", so a failure can never drop out of
+ * the tally because the code that would have recorded it did not run.
  */
 public final class Tally {
 
-    /** What one request type did over the run. */
+    /** What one request type did over the run; {@code count} is every attempt sent. */
     public record Line(String request, long count, long ok, long clientErrors, long shed, long serverErrors, long failed,
                        long p50, long p95, long p99, long max) {
+
+        public long answered() {
+            return ok + clientErrors + shed + serverErrors;
+        }
+    }
+
+    /** How many users (shoppers, viewers...) a scenario was offered by its injection profile and how many started. */
+    public record Users(String scenario, long offered, long started, long startedOnTime) {
     }
 
     private static final class Counts {
         final Histogram millis = new ConcurrentHistogram(60_000, 3);
+        final LongAdder sent = new LongAdder();
         final LongAdder ok = new LongAdder();
         final LongAdder clientErrors = new LongAdder();
         final LongAdder shed = new LongAdder();
@@ -29,7 +41,14 @@ public final class Tally {
         final LongAdder failed = new LongAdder();
     }
 
+    private static final class Starts {
+        final LongAdder started = new LongAdder();
+        final LongAdder onTime = new LongAdder();
+        volatile long offered;
+    }
+
     private final Map<String, Counts> byRequest = new ConcurrentHashMap<>();
+    private final Map<String, Starts> byScenario = new ConcurrentHashMap<>();
     private final Map<String, String> firstRefusals = new ConcurrentHashMap<>();
 
     /** Keeps the first answer of each request type and error status, so a summary can say why, not only how often. */
@@ -43,9 +62,14 @@ public final class Tally {
         return new TreeMap<>(firstRefusals);
     }
 
-    /** @param status the HTTP status, or 0 when no answer came (refused, reset, timed out) */
+    /** An attempt is about to be sent. */
+    public void sent(String request) {
+        counts(request).sent.increment();
+    }
+
+    /** @param status the HTTP status, or 0 when it is known that no answer came (refused, reset, timed out) */
     public void record(String request, int status, long millis) {
-        Counts counts = byRequest.computeIfAbsent(request, r -> new Counts());
+        Counts counts = counts(request);
         if (status == 0) {
             counts.failed.increment();
             return;
@@ -62,36 +86,76 @@ public final class Tally {
         }
     }
 
+    /** What a scenario's injection profile will start over the run. */
+    public void offered(String scenario, long users) {
+        starts(scenario).offered = users;
+    }
+
+    /** A user of {@code scenario} started; {@code onTime} when within the injection window, not after it. */
+    public void started(String scenario, boolean onTime) {
+        Starts s = starts(scenario);
+        s.started.increment();
+        if (onTime) {
+            s.onTime.increment();
+        }
+    }
+
+    public Map<String, Users> users() {
+        Map<String, Users> users = new TreeMap<>();
+        byScenario.forEach((name, s) -> users.put(name, new Users(name, s.offered, s.started.sum(), s.onTime.sum())));
+        return users;
+    }
+
+    /** Attempts of a request type sent so far, answered or not. */
     public long count(String request) {
         Counts counts = byRequest.get(request);
-        return counts == null ? 0 : counts.ok.sum() + counts.clientErrors.sum() + counts.shed.sum()
-                + counts.serverErrors.sum() + counts.failed.sum();
+        return counts == null ? 0 : line(request, counts).count();
     }
 
     /** One line per request type, by name, then "all" over every request. */
     public Map<String, Line> lines() {
         Map<String, Line> lines = new TreeMap<>();
         Histogram all = new Histogram(60_000, 3);
-        long[] totals = new long[5];
+        long[] totals = new long[6];
         byRequest.forEach((request, c) -> {
-            lines.put(request, line(request, c.millis, c.ok.sum(), c.clientErrors.sum(), c.shed.sum(), c.serverErrors.sum(),
-                    c.failed.sum()));
+            Line line = line(request, c);
+            lines.put(request, line);
             all.add(c.millis);
-            totals[0] += c.ok.sum();
-            totals[1] += c.clientErrors.sum();
-            totals[2] += c.shed.sum();
-            totals[3] += c.serverErrors.sum();
-            totals[4] += c.failed.sum();
+            totals[0] += line.ok();
+            totals[1] += line.clientErrors();
+            totals[2] += line.shed();
+            totals[3] += line.serverErrors();
+            totals[4] += line.failed();
+            totals[5] += line.count();
         });
         Map<String, Line> ordered = new LinkedHashMap<>(lines);
-        ordered.put("all", line("all", all, totals[0], totals[1], totals[2], totals[3], totals[4]));
+        ordered.put("all", line("all", all, totals[5], totals[0], totals[1], totals[2], totals[3], totals[4]));
         return ordered;
     }
 
-    private static Line line(String request, Histogram millis, long ok, long clientErrors, long shed, long serverErrors,
-                             long failed) {
+    private Counts counts(String request) {
+        return byRequest.computeIfAbsent(request, r -> new Counts());
+    }
+
+    private Starts starts(String scenario) {
+        return byScenario.computeIfAbsent(scenario, r -> new Starts());
+    }
+
+    private static Line line(String request, Counts c) {
+        long ok = c.ok.sum();
+        long clientErrors = c.clientErrors.sum();
+        long shed = c.shed.sum();
+        long serverErrors = c.serverErrors.sum();
+        long accounted = ok + clientErrors + shed + serverErrors + c.failed.sum();
+        // Read last: an answer recorded between two reads must not make the sent count fall short of the answers.
+        long sent = Math.max(c.sent.sum(), accounted);
+        return line(request, c.millis, sent, ok, clientErrors, shed, serverErrors, sent - accounted + c.failed.sum());
+    }
+
+    private static Line line(String request, Histogram millis, long count, long ok, long clientErrors, long shed,
+                             long serverErrors, long failed) {
         boolean none = millis.getTotalCount() == 0;
-        return new Line(request, ok + clientErrors + shed + serverErrors + failed, ok, clientErrors, shed, serverErrors, failed,
+        return new Line(request, count, ok, clientErrors, shed, serverErrors, failed,
                 none ? 0 : millis.getValueAtPercentile(50), none ? 0 : millis.getValueAtPercentile(95),
                 none ? 0 : millis.getValueAtPercentile(99), none ? 0 : millis.getMaxValue());
     }

@@ -40,14 +40,45 @@ class VerdictTest {
         Tally tally = new Tally();
         tally.record("checkout", 200, 100);
         List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
-        String passed = RunSummary.markdown(settings, 60, tally.lines(), tally.firstRefusals(), "cpu", checks);
+        String passed = RunSummary.markdown(settings, 60, 60, tally.lines(), tally.users(), tally.firstRefusals(), "cpu", checks);
         assertThat(passed).contains("## Verdict: passed").contains("| checkout | 1 | 1 | 0 | 0 | 0 | 0 |").contains("- [x] GMV: equal");
 
         tally.record("checkout", 502, 100);
         tally.refused("checkout", 502, "{\"status\":502}");
-        String failed = RunSummary.markdown(settings, 60, tally.lines(), tally.firstRefusals(), "cpu", checks);
+        String failed = RunSummary.markdown(settings, 60, 60, tally.lines(), tally.users(), tally.firstRefusals(), "cpu", checks);
         assertThat(failed).contains("## Verdict: FAILED").contains("- [ ] no server errors").contains("checkout 502");
-        assertThat(RunSummary.passed(List.of(new Verdict.Check("GMV", false, "off by 1 fen")), new Tally().lines().get("all")))
-                .isFalse();
+        assertThat(RunSummary.passed(List.of(new Verdict.Check("GMV", false, "off by 1 fen")), new Tally().lines().get("all"),
+                Map.of())).isFalse();
+    }
+
+    @Test
+    void anAttemptSentAndNeverAnsweredFailsTheRun() {
+        Tally tally = new Tally();
+        tally.sent("checkout");
+        tally.sent("checkout");
+        tally.record("checkout", 200, 40);
+        List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
+        assertThat(tally.lines().get("checkout").failed()).isEqualTo(1);
+        assertThat(RunSummary.passed(checks, tally.lines().get("all"), tally.users())).isFalse();
+    }
+
+    @Test
+    void aGeneratorThatStartedTooFewUsersOnTimeFailsTheRunAndSaysSo() {
+        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 50, Path.of("s.md"));
+        Tally tally = new Tally();
+        tally.offered("checkout at midnight", 100);
+        for (int i = 0; i < 100; i++) {
+            tally.started("checkout at midnight", i < 80);
+        }
+        List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
+        assertThat(RunSummary.passed(checks, tally.lines().get("all"), tally.users())).isFalse();
+        assertThat(RunSummary.markdown(settings, 60, 2, tally.lines(), tally.users(), Map.of(), "cpu", checks))
+                .contains("could not send what it offered").contains("- [ ] the generator sent what it offered: 80 of 100");
+        Tally onTime = new Tally();
+        onTime.offered("checkout at midnight", 100);
+        for (int i = 0; i < 100; i++) {
+            onTime.started("checkout at midnight", true);
+        }
+        assertThat(RunSummary.passed(checks, onTime.lines().get("all"), onTime.users())).isTrue();
     }
 }

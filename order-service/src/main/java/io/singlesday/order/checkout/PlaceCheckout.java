@@ -18,6 +18,7 @@ import io.singlesday.order.promotion.FlashSales;
 import io.singlesday.order.saga.CheckoutState;
 import io.singlesday.order.saga.OrderEvents;
 import io.singlesday.order.saga.OrderState;
+import io.singlesday.order.saga.SagaBacklog;
 import io.singlesday.order.saga.SagaProperties;
 import io.singlesday.order.wallet.Wallet;
 import io.singlesday.order.wallet.WalletCoupon;
@@ -62,11 +63,13 @@ public class PlaceCheckout {
     private final SagaProperties saga;
     private final JsonMapper json;
     private final FlashSales flashSales;
+    private final SagaBacklog backlog;
 
     public PlaceCheckout(JdbcClient sql, TransactionTemplate transactions, CatalogView catalog, Wallet wallet,
                          Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json,
-                         FlashSales flashSales) {
+                         FlashSales flashSales, SagaBacklog backlog) {
         this.flashSales = flashSales;
+        this.backlog = backlog;
         this.sql = sql;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -84,6 +87,8 @@ public class PlaceCheckout {
         if (seen.isPresent()) {
             return seen.get();
         }
+        // A retry of a placed checkout is always answered; only new work is turned away when sagas queue.
+        backlog.admitNewCheckout();
         checkChannel(request);
         PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
         UUID checkoutId = UUID.randomUUID();

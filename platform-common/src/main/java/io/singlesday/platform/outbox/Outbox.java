@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Records an event in the caller's transaction, so the event exists if and only if the change does. The
- * {@link OutboxRelay} publishes it afterwards, at least once; consumers deduplicate by event id.
+ * {@link OutboxRelay} publishes it afterwards, at least once, woken by the commit; consumers deduplicate by event id.
  */
 public class Outbox {
 
@@ -21,9 +21,11 @@ public class Outbox {
     private final EventCodec codec;
     private final Clock festivalClock;
     private final EventPublisher tracing;
+    private final OutboxSignal committed;
 
-    public Outbox(JdbcTemplate jdbc, EventCodec codec, Clock festivalClock, EventPublisher tracing) {
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, Clock festivalClock, EventPublisher tracing, OutboxSignal committed) {
         this.jdbc = jdbc;
+        this.committed = committed;
         this.codec = codec;
         this.festivalClock = festivalClock;
         this.tracing = tracing;
@@ -35,6 +37,7 @@ public class Outbox {
                 tracing.currentTraceparent(), payload);
         jdbc.update("insert into outbox_events (topic, record_key, payload) values (?, ?, ?)",
                 type.topic().name(), key, codec.encode(envelope));
+        committed.afterCommit();
         return envelope;
     }
 
@@ -45,6 +48,7 @@ public class Outbox {
         jdbc.batchUpdate("insert into outbox_events (topic, record_key, payload) values (?, ?, ?)",
                 events.stream().map(e -> new Object[]{type.topic().name(), e.key(), codec.encode(
                         EventEnvelope.wrap(type, e.key(), festivalClock.instant(), traceparent, e.payload()))}).toList());
+        committed.afterCommit();
     }
 
     public record Keyed<T>(String key, T payload) {

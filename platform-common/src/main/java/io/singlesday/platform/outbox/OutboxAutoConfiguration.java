@@ -25,15 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, FestivalClock clock, EventPublisher publisher) {
-        return new Outbox(jdbc, codec, clock, publisher);
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, FestivalClock clock, EventPublisher publisher, OutboxSignal signal) {
+        return new Outbox(jdbc, codec, clock, publisher, signal);
     }
 
     @Bean
     @ConditionalOnProperty(value = "festival.outbox.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, KafkaTemplate<String, byte[]> kafka,
-                            MeterRegistry meters, @Value("${festival.outbox.relay.batch-size:500}") int batchSize,
-                            @Value("${festival.outbox.relay.idle-ms:20}") long idleMillis) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, meters, batchSize, idleMillis);
+                            MeterRegistry meters, OutboxSignal signal,
+                            @Value("${festival.outbox.relay.batch-size:500}") int batchSize,
+                            @Value("${festival.outbox.relay.fallback-poll-ms:1000}") long fallbackPollMillis) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, meters, signal, batchSize, fallbackPollMillis);
     }
 }

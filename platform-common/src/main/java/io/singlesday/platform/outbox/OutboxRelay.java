@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Publishes outbox rows in id order and deletes them once the broker has acknowledged them. One relay per
  * database is active at a time (a transaction-scoped advisory lock), which keeps each key's events in order even
  * with several instances. A crash after publishing and before the delete publishes again: at least once.
+ * It runs when this instance commits outbox rows ({@link OutboxSignal}), and otherwise only every fallback poll,
+ * which finds rows other instances committed; so an idle service costs next to nothing and a busy one does not
+ * wait for a timer. Rows that arrive while a batch is in flight go out together in the next one.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -27,29 +30,40 @@ public class OutboxRelay implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, byte[]> kafka;
+    private static final long LOCK_BUSY_RETRY_MILLIS = 10;
+
+    private final OutboxSignal signal;
     private final int batchSize;
-    private final long idleMillis;
+    private final long fallbackPollMillis;
     private final Counter relayed;
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-                       MeterRegistry meters, int batchSize, long idleMillis) {
+                       MeterRegistry meters, OutboxSignal signal, int batchSize, long fallbackPollMillis) {
+        if (batchSize < 1 || fallbackPollMillis < 1) {
+            throw new IllegalArgumentException("festival.outbox.relay batch-size and fallback-poll-ms must be at least 1, not "
+                    + batchSize + " and " + fallbackPollMillis);
+        }
         this.jdbc = jdbc;
+        this.signal = signal;
         this.transactions = transactions;
         this.kafka = kafka;
         this.batchSize = batchSize;
-        this.idleMillis = idleMillis;
+        this.fallbackPollMillis = fallbackPollMillis;
         this.relayed = meters.counter("festival.outbox.relayed");
     }
 
-    /** Publishes one batch; returns how many rows it published. */
+    /** Publishes one batch; returns how many rows it published, or -1 when another instance's relay holds the lock. */
     public int relayOnce() {
         Integer count = transactions.execute(status -> {
             Boolean mine = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_ID);
             if (!Boolean.TRUE.equals(mine)) {
-                return 0;
+                return -1;
             }
+            // Losing this delete in a crash only publishes the rows again (consumers deduplicate), so it need not
+            // wait for the disk; the changes that wrote the rows were committed durably.
+            jdbc.execute("set local synchronous_commit = off");
             List<Long> ids = new ArrayList<>();
             List<CompletableFuture<?>> sends = new ArrayList<>();
             jdbc.query("select id, topic, record_key, payload from outbox_events order by id limit ?", rs -> {
@@ -69,15 +83,24 @@ public class OutboxRelay implements SmartLifecycle {
             return ids.size();
         });
         int published = count == null ? 0 : count;
-        relayed.increment(published);
+        relayed.increment(Math.max(0, published));
         return published;
+    }
+
+    /** For this instance's commits; also what tests and a shutdown hook may call to push rows out now. */
+    public void wake() {
+        signal.wake();
     }
 
     private void loop() {
         while (running) {
             try {
-                if (relayOnce() < batchSize) {
-                    Thread.sleep(idleMillis);
+                int published = relayOnce();
+                if (published < 0) {
+                    // The other relay may have read its batch before our rows committed: look again soon.
+                    signal.await(LOCK_BUSY_RETRY_MILLIS);
+                } else if (published < batchSize) {
+                    signal.await(fallbackPollMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

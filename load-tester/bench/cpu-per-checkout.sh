@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# CPU per confirmed checkout, per process and summed: reads each process's CPU time (utime + stime from /proc)
+# before and after a steady load-tester run against the running local stack, and the number of checkouts the
+# order service confirmed in between. The load generator is reported on its own line, outside the platform's sum.
+#   load-tester/bench/cpu-per-checkout.sh RATE MINUTES     e.g. 20 1 (needs ./festival --no-load running)
+#   IDLE=30 load-tester/bench/cpu-per-checkout.sh idle      the quiet stack's share of the cores over 30 s
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+HZ=$(getconf CLK_TCK)
+CORES=$(nproc)
+OPS_TOKEN=$(./festival token bench-ops OPERATOR)
+
+# name=pid for the platform's processes: the seven JVMs by their module, the launcher JVM (it runs Kafka), PostgreSQL.
+processes() {
+  for pid in $(pgrep -f 'java' || true); do
+    cmd=$(tr '\0' ' ' < /proc/$pid/cmdline 2>/dev/null || true)
+    for m in gateway catalog-service order-service coupon-service livestream-service logistics-service gmv-counter-service; do
+      if [[ "$cmd" == *"/$m"* && "$cmd" != *load-tester* ]]; then echo "$m=$pid"; continue 2; fi
+    done
+    [[ "$cmd" == *local-launcher* ]] && echo "kafka+launcher=$pid"
+  done
+  for pid in $(pgrep -x postgres || true); do echo "postgres=$pid"; done
+}
+
+# Ticks per name: utime + stime of the process and its waited-for children (fields 14-17).
+ticks() {
+  declare -A sum=()
+  while IFS='=' read -r name pid; do
+    stat=$(cat /proc/$pid/stat 2>/dev/null) || continue
+    fields=(${stat##*) })
+    sum[$name]=$(( ${sum[$name]:-0} + fields[11] + fields[12] + fields[13] + fields[14] ))
+  done < <(processes)
+  for k in "${!sum[@]}"; do echo "$k ${sum[$k]}"; done | sort
+}
+
+# The order service's confirmed orders, straight from the service (the gateway may be shedding or saturated).
+confirmed() {
+  local n=""
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    n=$(curl -s -m 5 localhost:8082/api/orders/totals -H "Authorization: Bearer $OPS_TOKEN" | sed -n 's/.*"orders":\([0-9]*\).*/\1/p')
+    [ -n "$n" ] && break; sleep 1
+  done
+  echo "${n:-0}"
+}
+
+if [ "${1:-}" = idle ]; then
+  seconds=${IDLE:-30}
+  before=$(ticks); t0=$(date +%s.%N); sleep "$seconds"; after=$(ticks); t1=$(date +%s.%N)
+  wall=$(echo "$t1 - $t0" | bc -l)
+  join <(echo "$before") <(echo "$after") | awk -v hz="$HZ" -v wall="$wall" -v cores="$CORES" '
+    { cpu = ($3 - $2) / hz; total += cpu; printf "| %s | %.2f s | %.1f %% of the cores |\n", $1, cpu, 100 * cpu / (wall * cores) }
+    END { printf "| **quiet stack, all** | %.2f s in %.0f s | **%.1f %% of the cores** |\n", total, wall, 100 * total / (wall * cores) }'
+  exit 0
+fi
+
+rate=${1:?rate}; minutes=${2:?minutes}
+out=$(mktemp -d)
+# DAY overrides the command, e.g. DAY="java -jar load-tester/target/load-tester.jar day" to skip ./festival's rebuild check.
+${DAY:-./festival day} --steady "$rate" --minutes "$minutes" --results "$out" > "$out/run.log" 2>&1 &
+run=$!
+# Count only the load itself: from Gatling's start to the end of the steady window (plus 2 s for the last sagas),
+# not the tester's set-up or the verdict's reads afterwards.
+until grep -q "Simulation .* started" "$out/run.log" 2>/dev/null; do sleep 0.2; kill -0 $run 2>/dev/null || break; done
+before=$(ticks); c0=$(confirmed)
+sleep "$(echo "$minutes * 60 + 2" | bc -l)"
+after=$(ticks); c1=$(confirmed)
+wait $run || true
+n=$(( c1 - c0 ))
+echo "Confirmed checkouts in the load window: $n (steady $rate/s for $minutes min); summary: $out/summary.md"
+join <(echo "$before") <(echo "$after") | awk -v hz="$HZ" -v n="$n" '
+  { cpu = ($3 - $2) / hz; total += cpu; printf "| %s | %.1f s | %.2f ms |\n", $1, cpu, 1000 * cpu / (n > 0 ? n : 1) }
+  END { printf "| **platform, all processes** | %.1f s | **%.2f ms per confirmed checkout** |\n", total, 1000 * total / (n > 0 ? n : 1) }'
+grep -E "load generator|Checkouts:|Offered|Throughput|^\| checkout |Verdict|cancelled because" "$out/summary.md" || tail -20 "$out/run.log"
