@@ -61,12 +61,12 @@ run=$!
 # Count only the load itself: from Gatling's start to the end of the steady window (plus 2 s for the last sagas),
 # not the tester's set-up or the verdict's reads afterwards.
 until grep -q "Simulation .* started" "$out/run.log" 2>/dev/null; do sleep 0.2; kill -0 $run 2>/dev/null || break; done
-before=$(ticks); c0=$(confirmed)
+before=$(ticks); c0=$(confirmed); t0=$(date +%T)
 sleep "$(echo "$minutes * 60 + 2" | bc -l)"
-after=$(ticks); c1=$(confirmed)
+after=$(ticks); c1=$(confirmed); t1=$(date +%T)
 wait $run || true
 n=$(( c1 - c0 ))
-echo "Confirmed checkouts in the load window: $n (steady $rate/s for $minutes min); summary: $out/summary.md"
+echo "Confirmed checkouts in the load window: $n ($c0 at $t0, $c1 at $t1; steady $rate/s for $minutes min); summary: $out/summary.md"
 join <(echo "$before") <(echo "$after") | awk -v hz="$HZ" -v n="$n" '
   { cpu = ($3 - $2) / hz; total += cpu; printf "| %s | %.1f s | %.2f ms |\n", $1, cpu, 1000 * cpu / (n > 0 ? n : 1) }
   END { printf "| **platform, all processes** | %.1f s | **%.2f ms per confirmed checkout** |\n", total, 1000 * total / (n > 0 ? n : 1) }'

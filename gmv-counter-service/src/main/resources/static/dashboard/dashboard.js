@@ -182,8 +182,45 @@ async function logistics() {
   }
 }
 
+// The gateway's admission counters are totals; two readings give the rates an operator watches.
+let lastAdmission = null;
+async function admission() {
+  try {
+    const response = await fetch('/api/gateway/admission', { headers: authHeaders });
+    if (response.status === 401 || response.status === 403) {
+      $('admission').textContent = 'admission figures are for operators: open this page with an operator token';
+      return;
+    }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const view = await response.json();
+    const totals = { at: Date.now(), admitted: 0, shed: 0, byService: {} };
+    for (const [service, figures] of Object.entries(view.services ?? {})) {
+      let shed = 0;
+      for (const p of Object.values(figures.priorities ?? {})) {
+        totals.admitted += p.admitted; totals.shed += p.shed; shed += p.shed;
+      }
+      totals.byService[service] = { shed, limit: figures.limit, inflight: figures.inflight };
+    }
+    if (lastAdmission) {
+      const seconds = Math.max((totals.at - lastAdmission.at) / 1000, 0.001);
+      const perSecond = (now, then) => Math.round((now - then) / seconds);
+      const services = Object.entries(totals.byService)
+          .map(([name, f]) => `${escapeHtml(name)} ${f.inflight}/${f.limit}` +
+              (f.shed > (lastAdmission.byService[name]?.shed ?? 0) ? ` (shedding)` : ''))
+          .join(' · ');
+      $('admission').innerHTML = `<b id="shed-rate">${perSecond(totals.shed, lastAdmission.shed).toLocaleString()}</b> shed per second · ` +
+          `${perSecond(totals.admitted, lastAdmission.admitted).toLocaleString()} admitted per second` +
+          `${view.enabled ? '' : ' (admission is off)'}<br><span class="muted">in flight / limit: ${services}</span>`;
+    }
+    lastAdmission = totals;
+  } catch (e) {
+    $('admission').textContent = `no figures from the gateway (${e.message})`;
+  }
+}
+
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 stream();
 clock(); setInterval(clock, 500);
 dayCurve(); setInterval(dayCurve, 5000);
 logistics(); setInterval(logistics, 5000);
+admission(); setInterval(admission, 2000);

@@ -13,13 +13,14 @@ record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int p
                     String serviceJvmOptions) {
 
     /**
-     * Small heaps and the serial collector (seven JVMs share two cores), with the full tiered JIT: C1 alone starts
-     * a little faster but leaves every request on code that costs two to three times the CPU of C2's
-     * (docs/benchmarks.md). Two compiler threads per JVM keep the warm-up from starving the cores.
+     * Small heaps, the serial collector and the C1 JIT alone: seven JVMs share two cores here. The full tiered JIT
+     * (C2) makes hot code cheaper, but its compiler threads took 24 to 29 CPU-seconds per JVM in the first seven
+     * minutes of load, a third of the machine, so over any run this machine can do, C1 confirmed more checkouts
+     * (docs/benchmarks.md). On more cores set FESTIVAL_SERVICE_JVM_OPTS without -XX:TieredStopAtLevel=1.
      */
     static final String DEFAULT_JVM_OPTIONS = String.join(" ",
-            "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-            "-XX:ReservedCodeCacheSize=96m", "-XX:CICompilerCount=2", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     int portOf(ServiceSpec spec) {
         return servicePorts.getOrDefault(spec.module(), spec.defaultPort());

@@ -399,7 +399,8 @@ public class FestivalDaySimulation extends Simulation {
                 drop, dropUnits, dropUnitsBought.sum(), tally.count("buy in drop"), List.copyOf(dropCheckouts.values()));
         Map<String, Tally.Line> lines = tally.lines();
         Map<String, Tally.Users> users = tally.users();
-        String markdown = RunSummary.markdown(settings, seconds, window / 1e9, lines, users, tally.firstRefusals(), generator, checks);
+        String markdown = RunSummary.markdown(settings, seconds, window / 1e9, lines, users, tally.firstRefusals(), generator, checks,
+                verdict.confirmed());
         try {
             if (settings.summary().toAbsolutePath().getParent() != null) {
                 Files.createDirectories(settings.summary().toAbsolutePath().getParent());

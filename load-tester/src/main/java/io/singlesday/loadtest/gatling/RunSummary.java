@@ -14,7 +14,8 @@ final class RunSummary {
     static final double SENT_SHARE_REQUIRED = 0.95;
 
     static String markdown(DaySettings settings, double seconds, double window, Map<String, Tally.Line> lines,
-                           Map<String, Tally.Users> users, Map<String, String> refusals, String cpu, List<Verdict.Check> checks) {
+                           Map<String, Tally.Users> users, Map<String, String> refusals, String cpu, List<Verdict.Check> checks,
+                           long confirmed) {
         StringBuilder md = new StringBuilder();
         md.append("# Festival day run\n\n");
         if (settings.steady() > 0) {
@@ -41,15 +42,17 @@ final class RunSummary {
             md.append(String.format(Locale.ROOT, "- Checkouts: %d shoppers pressed pay, %d tries (%.2f per checkout), %d shed (429)%n",
                     checkouts.started(), tries.count(), (double) tries.count() / checkouts.started(), tries.shed()));
         }
+        md.append(String.format(Locale.ROOT, "- Goodput: %d checkouts confirmed, %.1f per second of load%n", confirmed,
+                confirmed / Math.max(window, 0.001)));
         md.append(String.format(Locale.ROOT, "- Errors: %s server errors, %s without an answer, %s client errors; shed (429): %s%n",
                 rate(all.serverErrors(), all.count()), rate(all.failed(), all.count()), rate(all.clientErrors(), all.count()),
                 rate(all.shed(), all.count())));
         md.append("- Load generator: ").append(cpu).append("\n\n");
-        md.append("| request | count | ok | 4xx | 429 | 5xx | no answer | p50 ms | p95 ms | p99 ms | max ms |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        lines.values().forEach(l -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
+        md.append("| request | count | ok | 4xx | 429 | 5xx | no answer | p50 ms | p95 ms | p99 ms | max ms | p99 served | p99 shed |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        lines.values().forEach(l -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
                 l.request(), l.count(), l.ok(), l.clientErrors(), l.shed(), l.serverErrors(), l.failed(), l.p50(), l.p95(),
-                l.p99(), l.max())));
+                l.p99(), l.max(), l.servedP99(), l.shedP99())));
         if (!refusals.isEmpty()) {
             md.append("\nThe first refusal of each kind (sold out, over a limit, already caught and comment floods are part of the day):\n\n");
             refusals.forEach((what, body) -> md.append("- ").append(what).append(": `").append(body.replace('`', '\'')).append("`\n"));

@@ -20,7 +20,7 @@ public final class Tally {
 
     /** What one request type did over the run; {@code count} is every attempt sent. */
     public record Line(String request, long count, long ok, long clientErrors, long shed, long serverErrors, long failed,
-                       long p50, long p95, long p99, long max) {
+                       long p50, long p95, long p99, long max, long servedP99, long shedP99) {
 
         public long answered() {
             return ok + clientErrors + shed + serverErrors;
@@ -33,6 +33,9 @@ public final class Tally {
 
     private static final class Counts {
         final Histogram millis = new ConcurrentHistogram(60_000, 3);
+        /** Every answer but a 429, and the 429s alone: what admission promises is about each on its own. */
+        final Histogram served = new ConcurrentHistogram(60_000, 3);
+        final Histogram shedMillis = new ConcurrentHistogram(60_000, 3);
         final LongAdder sent = new LongAdder();
         final LongAdder ok = new LongAdder();
         final LongAdder clientErrors = new LongAdder();
@@ -74,7 +77,9 @@ public final class Tally {
             counts.failed.increment();
             return;
         }
-        counts.millis.recordValue(Math.max(0, Math.min(millis, 60_000)));
+        long bounded = Math.max(0, Math.min(millis, 60_000));
+        counts.millis.recordValue(bounded);
+        (status == 429 ? counts.shedMillis : counts.served).recordValue(bounded);
         if (status == 429) {
             counts.shed.increment();
         } else if (status >= 500) {
@@ -116,11 +121,15 @@ public final class Tally {
     public Map<String, Line> lines() {
         Map<String, Line> lines = new TreeMap<>();
         Histogram all = new Histogram(60_000, 3);
+        Histogram served = new Histogram(60_000, 3);
+        Histogram shed = new Histogram(60_000, 3);
         long[] totals = new long[6];
         byRequest.forEach((request, c) -> {
             Line line = line(request, c);
             lines.put(request, line);
             all.add(c.millis);
+            served.add(c.served);
+            shed.add(c.shedMillis);
             totals[0] += line.ok();
             totals[1] += line.clientErrors();
             totals[2] += line.shed();
@@ -129,7 +138,7 @@ public final class Tally {
             totals[5] += line.count();
         });
         Map<String, Line> ordered = new LinkedHashMap<>(lines);
-        ordered.put("all", line("all", all, totals[5], totals[0], totals[1], totals[2], totals[3], totals[4]));
+        ordered.put("all", line("all", all, served, shed, totals[5], totals[0], totals[1], totals[2], totals[3], totals[4]));
         return ordered;
     }
 
@@ -149,14 +158,18 @@ public final class Tally {
         long accounted = ok + clientErrors + shed + serverErrors + c.failed.sum();
         // Read last: an answer recorded between two reads must not make the sent count fall short of the answers.
         long sent = Math.max(c.sent.sum(), accounted);
-        return line(request, c.millis, sent, ok, clientErrors, shed, serverErrors, sent - accounted + c.failed.sum());
+        return line(request, c.millis, c.served, c.shedMillis, sent, ok, clientErrors, shed, serverErrors,
+                sent - accounted + c.failed.sum());
     }
 
-    private static Line line(String request, Histogram millis, long count, long ok, long clientErrors, long shed,
-                             long serverErrors, long failed) {
-        boolean none = millis.getTotalCount() == 0;
-        return new Line(request, count, ok, clientErrors, shed, serverErrors, failed,
-                none ? 0 : millis.getValueAtPercentile(50), none ? 0 : millis.getValueAtPercentile(95),
-                none ? 0 : millis.getValueAtPercentile(99), none ? 0 : millis.getMaxValue());
+    private static Line line(String request, Histogram millis, Histogram served, Histogram shedMillis, long count, long ok,
+                             long clientErrors, long shed, long serverErrors, long failed) {
+        return new Line(request, count, ok, clientErrors, shed, serverErrors, failed, percentile(millis, 50),
+                percentile(millis, 95), percentile(millis, 99), millis.getTotalCount() == 0 ? 0 : millis.getMaxValue(),
+                percentile(served, 99), percentile(shedMillis, 99));
+    }
+
+    private static long percentile(Histogram h, double p) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p);
     }
 }

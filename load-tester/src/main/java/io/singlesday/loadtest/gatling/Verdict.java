@@ -25,6 +25,7 @@ final class Verdict {
     private final Festival festival;
     private final String operator;
     private final Map<String, Integer> cancelReasons = new java.util.TreeMap<>();
+    private long confirmed;
 
     Verdict(Festival festival, String operator) {
         this.festival = festival;
@@ -35,6 +36,7 @@ final class Verdict {
                        String drop, int dropUnits, long dropUnitsBought, long dropPresses, List<Placed> dropCheckouts) {
         List<Check> checks = new ArrayList<>();
         Map<String, String> finalStates = finalStates(placed);
+        confirmed = finalStates.values().stream().filter("CONFIRMED"::equals).count();
         Check kept = confirmationsKept(placed, finalStates);
         checks.add(cancelReasons.isEmpty() ? kept
                 : new Check(kept.name(), kept.passed(), kept.detail() + "; cancelled because: " + cancelReasons));
@@ -46,6 +48,11 @@ final class Verdict {
             checks.add(dropPurchasesCheckedOut(dropCheckouts, dropUnitsBought));
         }
         return checks;
+    }
+
+    /** Checkouts of the run confirmed once settled, after {@link #checks}: the goodput's numerator. */
+    long confirmed() {
+        return confirmed;
     }
 
     /** Each accepted checkout's state once its saga has settled (at most a minute after the load). */

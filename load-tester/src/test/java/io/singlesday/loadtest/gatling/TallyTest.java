@@ -31,6 +31,33 @@ class TallyTest {
     }
 
     @Test
+    void shedAnswersHaveTheirOwnPercentilesApartFromWhatWasServed() {
+        Tally tally = new Tally();
+        for (int i = 0; i < 100; i++) {
+            tally.record("checkout", 429, 2);
+            tally.record("checkout", 200, 800);
+        }
+        Tally.Line line = tally.lines().get("checkout");
+        assertThat(line.shedP99()).isEqualTo(2);
+        assertThat(line.servedP99()).isBetween(799L, 801L);
+        assertThat(tally.lines().get("all").shedP99()).isEqualTo(2);
+    }
+
+    @Test
+    void anAttemptSentButNeverAnsweredIsNoAnswerAndCountsOnce() {
+        Tally tally = new Tally();
+        tally.sent("checkout");
+        tally.sent("checkout");
+        tally.sent("checkout");
+        tally.record("checkout", 503, 10);
+        Tally.Line line = tally.lines().get("checkout");
+        assertThat(line.count()).isEqualTo(3);
+        assertThat(line.serverErrors()).isEqualTo(1);
+        assertThat(line.failed()).isEqualTo(2);
+        assertThat(line.answered()).isEqualTo(1);
+    }
+
+    @Test
     void percentilesComeFromEveryAnswerAndAllSumsTheTypes() {
         Tally tally = new Tally();
         for (int ms = 1; ms <= 100; ms++) {

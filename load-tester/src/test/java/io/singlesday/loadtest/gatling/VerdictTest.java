@@ -40,12 +40,12 @@ class VerdictTest {
         Tally tally = new Tally();
         tally.record("checkout", 200, 100);
         List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
-        String passed = RunSummary.markdown(settings, 60, 60, tally.lines(), tally.users(), tally.firstRefusals(), "cpu", checks);
+        String passed = RunSummary.markdown(settings, 60, 60, tally.lines(), tally.users(), tally.firstRefusals(), "cpu", checks, 0);
         assertThat(passed).contains("## Verdict: passed").contains("| checkout | 1 | 1 | 0 | 0 | 0 | 0 |").contains("- [x] GMV: equal");
 
         tally.record("checkout", 502, 100);
         tally.refused("checkout", 502, "{\"status\":502}");
-        String failed = RunSummary.markdown(settings, 60, 60, tally.lines(), tally.users(), tally.firstRefusals(), "cpu", checks);
+        String failed = RunSummary.markdown(settings, 60, 60, tally.lines(), tally.users(), tally.firstRefusals(), "cpu", checks, 0);
         assertThat(failed).contains("## Verdict: FAILED").contains("- [ ] no server errors").contains("checkout 502");
         assertThat(RunSummary.passed(List.of(new Verdict.Check("GMV", false, "off by 1 fen")), new Tally().lines().get("all"),
                 Map.of())).isFalse();
@@ -72,7 +72,7 @@ class VerdictTest {
         }
         List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
         assertThat(RunSummary.passed(checks, tally.lines().get("all"), tally.users())).isFalse();
-        assertThat(RunSummary.markdown(settings, 60, 2, tally.lines(), tally.users(), Map.of(), "cpu", checks))
+        assertThat(RunSummary.markdown(settings, 60, 2, tally.lines(), tally.users(), Map.of(), "cpu", checks, 0))
                 .contains("could not send what it offered").contains("- [ ] the generator sent what it offered: 80 of 100");
         Tally onTime = new Tally();
         onTime.offered("checkout at midnight", 100);
