@@ -1,5 +1,6 @@
 package io.singlesday.catalog.onboarding;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.platform.kafka.EventCodec;
@@ -20,7 +21,7 @@ public class IncubationListener {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "catalog-incubation", topics = "orders.events", concurrency = "${catalog.incubation.consumers:2}")
+    @KafkaListener(id = "catalog-incubation", topics = Topics.Names.ORDERS_EVENTS, concurrency = "${catalog.incubation.consumers:2}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> event = codec.decode(record.value());
         if (event.payload() instanceof OrderConfirmed confirmed) {

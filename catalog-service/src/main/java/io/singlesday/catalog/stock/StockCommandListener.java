@@ -1,5 +1,6 @@
 package io.singlesday.catalog.stock;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.stock.CommitStock;
 import io.singlesday.contracts.stock.ReleaseStock;
@@ -27,7 +28,7 @@ public class StockCommandListener {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "catalog-stock-commands", topics = "catalog.stock.commands",
+    @KafkaListener(id = "catalog-stock-commands", topics = Topics.Names.CATALOG_STOCK_COMMANDS,
             concurrency = "${catalog.stock.consumers:4}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> command = codec.decode(record.value());

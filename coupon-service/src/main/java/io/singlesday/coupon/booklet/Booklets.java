@@ -1,5 +1,6 @@
 package io.singlesday.coupon.booklet;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.coupon.campaign.Campaigns;
@@ -87,7 +88,7 @@ public class Booklets {
         return new Progress(bookletId, stamped.size(), required, stamped, reward);
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-booklets", topics = "orders.events")
+    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-booklets", topics = Topics.Names.ORDERS_EVENTS)
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> event = codec.decode(record.value());
         if (event.payload() instanceof OrderConfirmed order) {

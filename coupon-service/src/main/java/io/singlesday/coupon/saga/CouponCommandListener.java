@@ -1,5 +1,6 @@
 package io.singlesday.coupon.saga;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.coupons.RedeemCoupons;
@@ -22,7 +23,7 @@ public class CouponCommandListener {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "coupon-commands", groupId = "${spring.application.name}-commands", topics = "coupons.commands",
+    @KafkaListener(id = "coupon-commands", groupId = "${spring.application.name}-commands", topics = Topics.Names.COUPONS_COMMANDS,
             concurrency = "${coupon.saga.consumers:4}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> command = codec.decode(record.value());

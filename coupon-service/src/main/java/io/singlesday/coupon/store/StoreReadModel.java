@@ -1,5 +1,6 @@
 package io.singlesday.coupon.store;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.catalog.StoreClosed;
 import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.platform.kafka.EventCodec;
@@ -23,7 +24,7 @@ public class StoreReadModel {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "coupon-stores", groupId = "${spring.application.name}-stores", topics = "catalog.stores")
+    @KafkaListener(id = "coupon-stores", groupId = "${spring.application.name}-stores", topics = Topics.Names.CATALOG_STORES)
     public void on(ConsumerRecord<String, byte[]> record) {
         switch (codec.decode(record.value()).payload()) {
             case StoreOpened opened -> sql.sql("""

@@ -1,5 +1,6 @@
 package io.singlesday.livestream.drop;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.stock.StockReservationRejected;
 import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.platform.kafka.EventCodec;
@@ -24,7 +25,7 @@ class DropStockReplies {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "livestream-drop-stock", groupId = "${spring.application.name}-drop-stock", topics = "catalog.stock.replies")
+    @KafkaListener(id = "livestream-drop-stock", groupId = "${spring.application.name}-drop-stock", topics = Topics.Names.CATALOG_STOCK_REPLIES)
     public void on(ConsumerRecord<String, byte[]> record) {
         switch (codec.decode(record.value()).payload()) {
             case StockReserved held -> sql.sql("update drops set stock_state = 'HELD' where id = ? and stock_state = 'REQUESTED'")

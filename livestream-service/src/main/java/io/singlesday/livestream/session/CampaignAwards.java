@@ -1,5 +1,6 @@
 package io.singlesday.livestream.session;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
 import io.singlesday.platform.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,7 @@ public class CampaignAwards {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "livestream-awards", groupId = "${spring.application.name}-awards", topics = "catalog.brands")
+    @KafkaListener(id = "livestream-awards", groupId = "${spring.application.name}-awards", topics = Topics.Names.CATALOG_BRANDS)
     public void on(ConsumerRecord<String, byte[]> record) {
         if (codec.decode(record.value()).payload() instanceof LivestreamSlotAwarded award) {
             schedule(award);

@@ -1,5 +1,6 @@
 package io.singlesday.livestream.stats;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.livestream.audience.Audience;
@@ -42,7 +43,7 @@ public class SessionSales {
         this.audience = audience;
     }
 
-    @KafkaListener(id = "livestream-sales", groupId = "${spring.application.name}-sales", topics = "orders.events")
+    @KafkaListener(id = "livestream-sales", groupId = "${spring.application.name}-sales", topics = Topics.Names.ORDERS_EVENTS)
     public void on(ConsumerRecord<String, byte[]> record) {
         switch (codec.decode(record.value()).payload()) {
             case OrderConfirmed order -> sessionOf(order.livestreamId()).ifPresent(session -> sql.sql("""

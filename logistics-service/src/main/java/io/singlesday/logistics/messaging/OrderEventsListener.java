@@ -1,5 +1,6 @@
 package io.singlesday.logistics.messaging;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
@@ -36,7 +37,7 @@ public class OrderEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-orders", topics = "orders.events",
+    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-orders", topics = Topics.Names.ORDERS_EVENTS,
             concurrency = "${logistics.order-consumers:2}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> event = codec.decode(record.value());

@@ -1,5 +1,6 @@
 package io.singlesday.order.catalog;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.catalog.ProductSnapshot;
 import io.singlesday.contracts.catalog.ProductUnlisted;
@@ -38,7 +39,7 @@ public class CatalogReadModel {
         this.transactions = transactions;
     }
 
-    @KafkaListener(id = "order-catalog-view", groupId = "${spring.application.name}-catalog-view", topics = {"catalog.products", "catalog.stores"},
+    @KafkaListener(id = "order-catalog-view", groupId = "${spring.application.name}-catalog-view", topics = {Topics.Names.CATALOG_PRODUCTS, Topics.Names.CATALOG_STORES},
             concurrency = "${order.read-model.consumers:3}", batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope<?>> events = new ArrayList<>(records.size());

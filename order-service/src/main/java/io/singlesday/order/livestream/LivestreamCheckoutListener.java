@@ -1,5 +1,6 @@
 package io.singlesday.order.livestream;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.order.checkout.PlaceCheckout;
@@ -24,7 +25,7 @@ public class LivestreamCheckoutListener {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "order-livestream-checkouts", topics = "orders.commands",
+    @KafkaListener(id = "order-livestream-checkouts", topics = Topics.Names.ORDERS_COMMANDS,
             concurrency = "${order.livestream.consumers:2}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> command = codec.decode(record.value());

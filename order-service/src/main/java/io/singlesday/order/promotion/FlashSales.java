@@ -1,5 +1,6 @@
 package io.singlesday.order.promotion;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.promotions.FlashSaleScheduled;
 import io.singlesday.contracts.promotions.FlashSaleWithdrawn;
@@ -33,7 +34,7 @@ public class FlashSales {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "order-flash-sales", groupId = "${spring.application.name}-flash-sales", topics = "coupons.promotions")
+    @KafkaListener(id = "order-flash-sales", groupId = "${spring.application.name}-flash-sales", topics = Topics.Names.COUPONS_PROMOTIONS)
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> event = codec.decode(record.value());
         switch (event.payload()) {

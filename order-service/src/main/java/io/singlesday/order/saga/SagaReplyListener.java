@@ -1,5 +1,6 @@
 package io.singlesday.order.saga;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponsLocked;
@@ -35,10 +36,15 @@ public class SagaReplyListener {
         this.codec = codec;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-saga-replies", topics = {"catalog.stock.replies", "coupons.replies"},
+    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-saga-replies", topics = {Topics.Names.CATALOG_STOCK_REPLIES, Topics.Names.COUPONS_REPLIES},
             concurrency = "${order.saga.reply-consumers:4}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> reply = codec.decode(record.value());
+        if (!moves(reply.payload())) {
+            // Commit, release, redeem and unlock confirmations: the saga has already moved on. Nothing to apply, so
+            // nothing to remember either; no transaction (and no durable commit) for them.
+            return;
+        }
         transactions.executeWithoutResult(status -> {
             if (!processed.firstDelivery(CONSUMER, reply.eventId())) {
                 return;
@@ -52,10 +58,13 @@ public class SagaReplyListener {
                                 java.util.stream.Collectors.summingLong(d -> d.amount().minor()))));
                 case CouponLockRejected rejected -> saga.couponsRejected(rejected.checkoutId(),
                         rejected.reason() + (rejected.code() == null ? "" : " for coupon " + rejected.code()));
-                default -> {
-                    // Commit, release, redeem and unlock confirmations: the saga has already moved on.
-                }
+                default -> throw new IllegalStateException("not a reply the saga moves on: " + reply.type());
             }
         });
+    }
+
+    private static boolean moves(Object reply) {
+        return reply instanceof StockReserved || reply instanceof StockReservationRejected
+                || reply instanceof CouponsLocked || reply instanceof CouponLockRejected;
     }
 }

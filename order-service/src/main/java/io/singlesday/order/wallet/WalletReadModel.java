@@ -1,5 +1,6 @@
 package io.singlesday.order.wallet;
 
+import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.coupons.CouponIssued;
 import io.singlesday.platform.kafka.EventCodec;
@@ -22,7 +23,7 @@ public class WalletReadModel {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "order-wallet-view", groupId = "${spring.application.name}-wallet-view", topics = "coupons.wallet", concurrency = "${order.read-model.consumers:3}")
+    @KafkaListener(id = "order-wallet-view", groupId = "${spring.application.name}-wallet-view", topics = Topics.Names.COUPONS_WALLET, concurrency = "${order.read-model.consumers:3}")
     public void on(ConsumerRecord<String, byte[]> record) {
         if (codec.decode(record.value()).payload() instanceof CouponIssued coupon) {
             sql.sql("""
