@@ -61,9 +61,6 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(mine)) {
                 return -1;
             }
-            // Losing this delete in a crash only publishes the rows again (consumers deduplicate), so it need not
-            // wait for the disk; the changes that wrote the rows were committed durably.
-            jdbc.execute("set local synchronous_commit = off");
             List<Long> ids = new ArrayList<>();
             List<CompletableFuture<?>> sends = new ArrayList<>();
             jdbc.query("select id, topic, record_key, payload from outbox_events order by id limit ?", rs -> {
