@@ -34,9 +34,9 @@ class SagaBacklogTest extends OrderIntegrationTest {
         HttpResponse<String> placed = checkout(placedKey, json, 20);
         assertThat(field(placed.body(), "state")).as(placed.body()).isEqualTo("CONFIRMED");
 
-        // Sagas waiting for 8 s (the time-out here is 3 s): a queue, not one slow participant. Other tests share the
-        // database and its sweeper, which may cancel the stand-ins (a fast festival clock makes them "stuck"), so
-        // they are laid again before each try; each try is a new checkout with a key of its own.
+        // Sagas waiting for 8 s of wall time (the time-out here is 3 s): a queue, not one slow participant. Other
+        // tests leave the festival clock running fast, and the sweeper cancels as stuck what was placed 30 festival
+        // minutes ago, so the stand-ins are placed a festival day ahead; they are laid again before each try.
         HttpResponse<String> shed = null;
         String newKey = null;
         String backlog = "";
@@ -49,7 +49,8 @@ class SagaBacklogTest extends OrderIntegrationTest {
                                            payable_fen, currency, coupon_codes, coupons_state, orders_pending, placed_at,
                                            deadline, created_at)
                     select gen_random_uuid(), shopper_id, ? || g, request_hash, 'AWAITING_PARTICIPANTS', channel, device, city,
-                           province, payable_fen, currency, coupon_codes, coupons_state, 1, placed_at, now() + interval '1 minute',
+                           province, payable_fen, currency, coupon_codes, coupons_state, 1, placed_at + interval '1 day',
+                           now() + interval '1 minute',
                            now() - interval '8 seconds'
                     from checkouts, generate_series(1, ?) g where idempotency_key = ?""")
                     .params(QUEUED, 40 + 2 * inFlight, placedKey).update();
