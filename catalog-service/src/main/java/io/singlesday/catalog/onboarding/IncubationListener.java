@@ -21,7 +21,7 @@ public class IncubationListener {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "catalog-incubation", topics = Topics.Names.ORDERS_EVENTS, concurrency = "${catalog.incubation.consumers:2}")
+    @KafkaListener(id = "catalog-incubation", topics = Topics.Names.ORDERS_EVENTS, concurrency = "${catalog.incubation.consumers:1}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> event = codec.decode(record.value());
         if (event.payload() instanceof OrderConfirmed confirmed) {

@@ -29,7 +29,7 @@ public class StockCommandListener {
     }
 
     @KafkaListener(id = "catalog-stock-commands", topics = Topics.Names.CATALOG_STOCK_COMMANDS,
-            concurrency = "${catalog.stock.consumers:4}")
+            concurrency = "${catalog.stock.consumers:2}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> command = codec.decode(record.value());
         switch (command.payload()) {

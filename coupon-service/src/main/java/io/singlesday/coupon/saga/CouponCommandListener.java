@@ -24,7 +24,7 @@ public class CouponCommandListener {
     }
 
     @KafkaListener(id = "coupon-commands", groupId = "${spring.application.name}-commands", topics = Topics.Names.COUPONS_COMMANDS,
-            concurrency = "${coupon.saga.consumers:4}")
+            concurrency = "${coupon.saga.consumers:2}")
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> command = codec.decode(record.value());
         switch (command.payload()) {

@@ -40,7 +40,7 @@ public class CatalogReadModel {
     }
 
     @KafkaListener(id = "order-catalog-view", groupId = "${spring.application.name}-catalog-view", topics = {Topics.Names.CATALOG_PRODUCTS, Topics.Names.CATALOG_STORES},
-            concurrency = "${order.read-model.consumers:3}", batch = "true")
+            concurrency = "${order.read-model.consumers:1}", batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope<?>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {

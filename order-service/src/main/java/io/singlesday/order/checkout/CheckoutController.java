@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +43,16 @@ public class CheckoutController {
     private final OrderQueries queries;
     private final CheckoutOutcomes outcomes;
     private final CheckoutSaga saga;
+    private final long recheckNanos;
 
-    public CheckoutController(PlaceCheckout place, OrderQueries queries, CheckoutOutcomes outcomes, CheckoutSaga saga) {
+    /**
+     * {@code recheck}: how often a waiting request reads the checkout again without being woken. A saga that
+     * finishes here wakes its waiter at once; the re-read is only for one another instance finished, so it can be
+     * rare, and under load frequent re-reads would be most of the database's work.
+     */
+    public CheckoutController(PlaceCheckout place, OrderQueries queries, CheckoutOutcomes outcomes, CheckoutSaga saga,
+                              @Value("${order.checkout.wait-recheck:1s}") Duration recheck) {
+        this.recheckNanos = recheck.toNanos();
         this.place = place;
         this.queries = queries;
         this.outcomes = outcomes;
@@ -99,7 +109,7 @@ public class CheckoutController {
         try {
             while (!view.isFinal() && System.nanoTime() < deadline) {
                 try {
-                    long slice = Math.min(TimeUnit.MILLISECONDS.toNanos(250), deadline - System.nanoTime());
+                    long slice = Math.min(recheckNanos, deadline - System.nanoTime());
                     outcomes.watch(id).get(Math.max(slice, 1), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException | ExecutionException stillRunning) {
                     // Look again: another instance may have finished it.

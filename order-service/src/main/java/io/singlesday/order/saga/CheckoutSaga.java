@@ -12,6 +12,7 @@ import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -66,6 +67,21 @@ public class CheckoutSaga {
                 .query((rs, n) -> new Checkout(rs.getObject(1, UUID.class), CheckoutState.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .optional();
+    }
+
+    /**
+     * Locks, in id order, every checkout the given orders belong to and the given checkouts, for a transaction
+     * that moves several of them: each step below locks its own row again, which changes nothing once it is held,
+     * and two transactions that take their locks in one order cannot deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockInOrder(List<UUID> orderIds, List<UUID> checkoutIds) {
+        sql.sql("""
+                select id from checkouts
+                where id in (select checkout_id from orders where id = any(?)) or id = any(?)
+                order by id for update""")
+                .params(orderIds.toArray(UUID[]::new), checkoutIds.toArray(UUID[]::new))
+                .query(UUID.class).list();
     }
 
     private Optional<UUID> checkoutOf(UUID orderId) {

@@ -8,15 +8,22 @@ import io.singlesday.contracts.stock.StockReservationRejected;
 import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.PollTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 /**
  * Participants' replies into the saga. Each reply is applied once (deduplicated by event id in the same
  * transaction as its step); replies to commands this service did not send, such as another service's stock
- * reservations, find no order and change nothing.
+ * reservations, find no order and change nothing. A poll's replies share one transaction ({@link PollTransaction}),
+ * which first locks every checkout they touch in id order, so two consumers' polls never deadlock.
  */
 @Component
 public class SagaReplyListener {
@@ -25,42 +32,53 @@ public class SagaReplyListener {
 
     private final CheckoutSaga saga;
     private final ProcessedEvents processed;
-    private final TransactionTemplate transactions;
-    private final EventCodec codec;
+    private final PollTransaction poll;
 
     public SagaReplyListener(CheckoutSaga saga, ProcessedEvents processed, TransactionTemplate transactions,
                              EventCodec codec) {
         this.saga = saga;
         this.processed = processed;
-        this.transactions = transactions;
-        this.codec = codec;
+        this.poll = new PollTransaction(transactions, codec);
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-saga-replies", topics = {Topics.Names.CATALOG_STOCK_REPLIES, Topics.Names.COUPONS_REPLIES},
-            concurrency = "${order.saga.reply-consumers:4}")
-    public void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<?> reply = codec.decode(record.value());
-        if (!moves(reply.payload())) {
-            // Commit, release, redeem and unlock confirmations: the saga has already moved on. Nothing to apply, so
-            // nothing to remember either; no transaction (and no durable commit) for them.
+            concurrency = "${order.saga.reply-consumers:2}", batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        // Commit, release, redeem and unlock confirmations: the saga has already moved on. Nothing to apply, so
+        // nothing to remember either.
+        poll.apply(records, reply -> moves(reply.payload()), this::lockCheckouts, this::applyOnce);
+    }
+
+    private void lockCheckouts(List<EventEnvelope<?>> replies) {
+        List<UUID> orders = new ArrayList<>();
+        List<UUID> checkouts = new ArrayList<>();
+        for (EventEnvelope<?> reply : replies) {
+            switch (reply.payload()) {
+                case StockReserved reserved -> orders.add(reserved.orderId());
+                case StockReservationRejected rejected -> orders.add(rejected.orderId());
+                case CouponsLocked locked -> checkouts.add(locked.checkoutId());
+                case CouponLockRejected rejected -> checkouts.add(rejected.checkoutId());
+                default -> {
+                }
+            }
+        }
+        saga.lockInOrder(orders, checkouts);
+    }
+
+    private void applyOnce(EventEnvelope<?> reply) {
+        if (!processed.firstDelivery(CONSUMER, reply.eventId())) {
             return;
         }
-        transactions.executeWithoutResult(status -> {
-            if (!processed.firstDelivery(CONSUMER, reply.eventId())) {
-                return;
-            }
-            switch (reply.payload()) {
-                case StockReserved reserved -> saga.stockReserved(reserved.orderId());
-                case StockReservationRejected rejected -> saga.stockRejected(rejected.orderId(),
-                        rejected.reason() + (rejected.skuId() == null ? "" : " for SKU " + rejected.skuId()));
-                case CouponsLocked locked -> saga.couponsLocked(locked.checkoutId(), locked.discounts().stream()
-                        .collect(java.util.stream.Collectors.groupingBy(d -> d.orderId(),
-                                java.util.stream.Collectors.summingLong(d -> d.amount().minor()))));
-                case CouponLockRejected rejected -> saga.couponsRejected(rejected.checkoutId(),
-                        rejected.reason() + (rejected.code() == null ? "" : " for coupon " + rejected.code()));
-                default -> throw new IllegalStateException("not a reply the saga moves on: " + reply.type());
-            }
-        });
+        switch (reply.payload()) {
+            case StockReserved reserved -> saga.stockReserved(reserved.orderId());
+            case StockReservationRejected rejected -> saga.stockRejected(rejected.orderId(),
+                    rejected.reason() + (rejected.skuId() == null ? "" : " for SKU " + rejected.skuId()));
+            case CouponsLocked locked -> saga.couponsLocked(locked.checkoutId(), locked.discounts().stream()
+                    .collect(Collectors.groupingBy(d -> d.orderId(), Collectors.summingLong(d -> d.amount().minor()))));
+            case CouponLockRejected rejected -> saga.couponsRejected(rejected.checkoutId(),
+                    rejected.reason() + (rejected.code() == null ? "" : " for coupon " + rejected.code()));
+            default -> throw new IllegalStateException("not a reply the saga moves on: " + reply.type());
+        }
     }
 
     private static boolean moves(Object reply) {

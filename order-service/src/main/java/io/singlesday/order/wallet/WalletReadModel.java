@@ -23,7 +23,7 @@ public class WalletReadModel {
         this.codec = codec;
     }
 
-    @KafkaListener(id = "order-wallet-view", groupId = "${spring.application.name}-wallet-view", topics = Topics.Names.COUPONS_WALLET, concurrency = "${order.read-model.consumers:3}")
+    @KafkaListener(id = "order-wallet-view", groupId = "${spring.application.name}-wallet-view", topics = Topics.Names.COUPONS_WALLET, concurrency = "${order.read-model.consumers:1}")
     public void on(ConsumerRecord<String, byte[]> record) {
         if (codec.decode(record.value()).payload() instanceof CouponIssued coupon) {
             sql.sql("""
