@@ -64,12 +64,14 @@ public class PlaceCheckout {
     private final JsonMapper json;
     private final FlashSales flashSales;
     private final SagaBacklog backlog;
+    private final HotSkuLimit hotSkus;
 
     public PlaceCheckout(JdbcClient sql, TransactionTemplate transactions, CatalogView catalog, Wallet wallet,
                          Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json,
-                         FlashSales flashSales, SagaBacklog backlog) {
+                         FlashSales flashSales, SagaBacklog backlog, HotSkuLimit hotSkus) {
         this.flashSales = flashSales;
         this.backlog = backlog;
+        this.hotSkus = hotSkus;
         this.sql = sql;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -89,6 +91,7 @@ public class PlaceCheckout {
         }
         // A retry of a placed checkout is always answered; only new work is turned away when sagas queue.
         backlog.admitNewCheckout();
+        hotSkus.admit(request.lines().stream().map(CheckoutRequest.Line::skuId).distinct().toList());
         checkChannel(request);
         PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
         UUID checkoutId = UUID.randomUUID();
