@@ -43,6 +43,21 @@ confirmed() {
   echo "${n:-0}"
 }
 
+# Work done so far, platform-wide: commits and rows written in every service database, WAL bytes, and records the
+# services' outboxes published to Kafka (Kafka Streams' own records are not in it).
+work() {
+  local db kafka
+  db=$(PGPASSWORD=orders psql -h 127.0.0.1 -p "${PGPORT:-15432}" -U orders -d orders -Atc "select sum(xact_commit),
+      sum(tup_inserted + tup_updated + tup_deleted), pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
+      from pg_stat_database where datname not in ('postgres', 'template0', 'template1')" 2>/dev/null || echo "0|0|0")
+  kafka=0
+  for port in 8081 8082 8083 8084 8085 8086; do
+    n=$(curl -s -m 3 "localhost:$port/actuator/prometheus" | sed -n 's/^festival_outbox_relayed_total{[^}]*} \([0-9]*\).*/\1/p')
+    kafka=$(( kafka + ${n:-0} ))
+  done
+  echo "${db//|/ } $kafka"
+}
+
 if [ "${1:-}" = idle ]; then
   seconds=${IDLE:-30}
   before=$(ticks); t0=$(date +%s.%N); sleep "$seconds"; after=$(ticks); t1=$(date +%s.%N)
@@ -61,13 +76,16 @@ run=$!
 # Count only the load itself: from Gatling's start to the end of the steady window (plus 2 s for the last sagas),
 # not the tester's set-up or the verdict's reads afterwards.
 until grep -q "Simulation .* started" "$out/run.log" 2>/dev/null; do sleep 0.2; kill -0 $run 2>/dev/null || break; done
-before=$(ticks); c0=$(confirmed); t0=$(date +%T)
+before=$(ticks); c0=$(confirmed); w0=$(work); t0=$(date +%T)
 sleep "$(echo "$minutes * 60 + 2" | bc -l)"
-after=$(ticks); c1=$(confirmed); t1=$(date +%T)
+after=$(ticks); c1=$(confirmed); w1=$(work); t1=$(date +%T)
 wait $run || true
 n=$(( c1 - c0 ))
 echo "Confirmed checkouts in the load window: $n ($c0 at $t0, $c1 at $t1; steady $rate/s for $minutes min); summary: $out/summary.md"
 join <(echo "$before") <(echo "$after") | awk -v hz="$HZ" -v n="$n" '
   { cpu = ($3 - $2) / hz; total += cpu; printf "| %s | %.1f s | %.2f ms |\n", $1, cpu, 1000 * cpu / (n > 0 ? n : 1) }
   END { printf "| **platform, all processes** | %.1f s | **%.2f ms per confirmed checkout** |\n", total, 1000 * total / (n > 0 ? n : 1) }'
+echo "$w0 $w1" | awk -v n="$n" '{ n = (n > 0 ? n : 1)
+  printf "Per confirmed checkout, all services: %.1f database commits, %.1f rows written, %.1f KiB of WAL, %.1f outbox records to Kafka\n",
+    ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) / n / 1024, ($8 - $4) / n }'
 grep -E "load generator|Checkouts:|Offered|Throughput|^\| checkout |Verdict|cancelled because" "$out/summary.md" || tail -20 "$out/run.log"
