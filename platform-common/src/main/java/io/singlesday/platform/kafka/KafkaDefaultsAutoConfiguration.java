@@ -3,6 +3,7 @@ package io.singlesday.platform.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.singlesday.contracts.topics.Topic;
 import io.singlesday.contracts.topics.Topics;
+import io.singlesday.platform.db.DatabaseWait;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import io.micrometer.tracing.Tracer;
@@ -60,6 +61,10 @@ public class KafkaDefaultsAutoConfiguration {
             toDeadLetter.accept(record, exception);
         }, new FixedBackOff(intervalMs, attempts));
         handler.addNotRetryableExceptions(UnreadableEventException.class);
+        // A database that is busy or away is no fault of the record: it waits for the database instead of landing on
+        // the dead letters after three quick tries (the pool already waited its connection time-out each time).
+        handler.setBackOffFunction((record, exception) -> DatabaseWait.timedOut(exception).isPresent()
+                ? new FixedBackOff(intervalMs, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
     }
 

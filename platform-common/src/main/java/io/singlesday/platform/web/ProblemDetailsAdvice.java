@@ -1,5 +1,6 @@
 package io.singlesday.platform.web;
 
+import io.singlesday.platform.db.DatabaseWait;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -169,6 +170,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        java.util.Optional<java.sql.SQLTransientConnectionException> noConnection = DatabaseWait.timedOut(ex);
+        if (noConnection.isPresent()) {
+            // Overload (every connection busy) is a 429, an unreachable database a 503; both come back soon.
+            boolean down = DatabaseWait.unreachable(noConnection.get());
+            HttpStatus status = down ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (down
+                    ? "The service cannot reach its database right now"
+                    : "The service is busy: no database connection was free in time")
+                    + "; retry after " + (down ? 5 : 1) + " s (with the same Idempotency-Key for a write)");
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, down ? "5" : "1");
+            log.warn("Answered {} to {}: {}", status.value(), request.getDescription(false), noConnection.get().getMessage());
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
         log.error("Unexpected error serving {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the requestId when you report it.");
