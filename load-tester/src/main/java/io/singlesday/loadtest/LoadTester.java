@@ -15,8 +15,9 @@ import java.util.Map;
  * <pre>
  * day [--target URL] [--peak N] [--compression N] [--minutes N] [--eve S] [--shoppers N] [--results DIR]
  *     the festival day through Gatling, then its verdict; exit 1 when the verdict fails, 2 on bad options
- * day --steady N --minutes M
- *     checkouts only, at a flat N per second: the capacity measurement
+ * day --steady N --minutes M [--rush-share F]
+ *     checkouts only, at a flat N per second: the capacity measurement; with a rush share, that share of them all
+ *     buy one SKU (a hot product's rush), reported apart from the others
  * replay FILE [--target URL] [--speed N] [--skip-bad-lines] [--summary FILE]
  *     a gateway recording played back
  * curve [PEAK [COMPRESSION]]
@@ -27,7 +28,7 @@ public final class LoadTester {
 
     private static final Map<String, String> DAY_OPTIONS = Map.of("--target", "target", "--peak", "peak",
             "--compression", "compression", "--minutes", "minutes", "--eve", "eve", "--shoppers", "shoppers",
-            "--steady", "steady");
+            "--steady", "steady", "--rush-share", "rush-share");
 
     private LoadTester() {
     }
@@ -40,7 +41,7 @@ public final class LoadTester {
             case "replay" -> Replay.main(rest);
             case "curve" -> PrintCurve.main(rest);
             default -> {
-                System.err.println("usage: day [--peak N --compression N --minutes N --eve S --shoppers N --steady N --target URL --results DIR]"
+                System.err.println("usage: day [--peak N --compression N --minutes N --eve S --shoppers N --steady N [--rush-share F] --target URL --results DIR]"
                         + " | replay FILE [--speed N] | curve [PEAK [COMPRESSION]]");
                 System.exit(command.equals("help") ? 0 : 2);
             }

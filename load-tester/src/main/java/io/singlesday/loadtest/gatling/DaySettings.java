@@ -19,9 +19,11 @@ import java.util.Properties;
  * @param shoppers    distinct shopper identities the load is spread over
  * @param steady      checkouts per second held flat for {@code minutes} instead of the day's curve (0: the curve);
  *                    how the platform's capacity is measured
+ * @param rushShare   with {@code steady}: the share of checkouts (0 to 0.9) that all buy one SKU, a hot product's
+ *                    rush, measured apart from the others ("checkout, the rush SKU"); 0 keeps the day's mix
  */
 public record DaySettings(URI target, double peak, double compression, double minutes, double eveSeconds, int shoppers,
-                          double steady, Path summary) {
+                          double steady, double rushShare, Path summary) {
 
     static final DayCurve CURVE = DayCurve.fit(Checkpoint.Y2019);
 
@@ -40,6 +42,12 @@ public record DaySettings(URI target, double peak, double compression, double mi
         if (!(steady >= 0 && steady <= LoadShape.MAX_PEAK)) {
             throw new IllegalArgumentException("steady must be between 0 (the day's curve) and 100000 checkouts per second, not " + steady);
         }
+        if (!(rushShare >= 0 && rushShare <= 0.9)) {
+            throw new IllegalArgumentException("rush-share must be between 0 and 0.9 of the checkouts, not " + rushShare);
+        }
+        if (rushShare > 0 && steady == 0) {
+            throw new IllegalArgumentException("rush-share needs --steady: the rush is measured at a flat rate");
+        }
         if (target.getScheme() == null || !target.getScheme().startsWith("http")) {
             throw new IllegalArgumentException("target must be an http(s) URL, not " + target);
         }
@@ -54,6 +62,7 @@ public record DaySettings(URI target, double peak, double compression, double mi
                     Double.parseDouble(p.getProperty("eve", "10")),
                     Integer.parseInt(p.getProperty("shoppers", "200")),
                     Double.parseDouble(p.getProperty("steady", "0")),
+                    Double.parseDouble(p.getProperty("rush-share", "0")),
                     Path.of(p.getProperty("summary.file", "load-summary.md")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage(), e);

@@ -76,6 +76,10 @@ public class FestivalDaySimulation extends Simulation {
     private final Map<String, Verdict.Placed> dropCheckouts = new ConcurrentHashMap<>();
     private final List<String> tokens = new ArrayList<>();
     private final List<String> hot = new ArrayList<>();
+    /** With a rush share: the one SKU the rush buys, and every other SKU. */
+    private volatile String rushSku;
+    private final List<String> others = new ArrayList<>();
+    static final String RUSH_CHECKOUT = "checkout, the rush SKU";
     private final List<String> cold = new ArrayList<>();
     private final Map<String, Integer> stockBefore = new LinkedHashMap<>();
     private final int coupons;
@@ -173,6 +177,13 @@ public class FestivalDaySimulation extends Simulation {
         if (hot.isEmpty() || cold.isEmpty()) {
             throw new IllegalStateException("the catalog at " + settings.target() + " lists nothing to buy");
         }
+        if (settings.rushShare() > 0) {
+            // The rush is on the SKU with the most stock, so it lasts the run; the others share the rest of the list.
+            rushSku = stockBefore.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            stockBefore.keySet().stream().filter(sku -> !sku.equals(rushSku)).forEach(others::add);
+            System.out.printf("A rush: %.0f %% of the checkouts buy SKU %s (%d in stock)%n", settings.rushShare() * 100,
+                    rushSku, stockBefore.get(rushSku));
+        }
         voucher = festival.couponCampaign(operator, coupons);
         String[] hangzhou = CITIES.get("Hangzhou");
         cat = festival.catDrop(operator, festival.couponCampaign(operator, 1_000_000), hangzhou[1], hangzhou[2], 500);
@@ -199,7 +210,10 @@ public class FestivalDaySimulation extends Simulation {
             Map<String, Object> s = new HashMap<>();
             String city = cities.get(random.nextInt(cities.size()));
             s.put("token", tokens.get(random.nextInt(tokens.size())));
-            s.put("sku", random.nextInt(3) == 0 ? hot.get(random.nextInt(hot.size())) : cold.get(random.nextInt(cold.size())));
+            boolean rushing = rushSku != null && random.nextDouble() < settings.rushShare();
+            s.put("rush", rushing);
+            s.put("sku", rushing ? rushSku : rushSku != null ? others.get(random.nextInt(others.size()))
+                    : random.nextInt(3) == 0 ? hot.get(random.nextInt(hot.size())) : cold.get(random.nextInt(cold.size())));
             s.put("key", UUID.randomUUID().toString());
             s.put("city", city);
             s.put("province", CITIES.get(city)[0]);
@@ -240,12 +254,8 @@ public class FestivalDaySimulation extends Simulation {
     private Named checkout() {
         ChainBuilder place = tryMax(CHECKOUT_TRIES).on(
                 doIf(session -> session.contains("retryAfter")).then(pause(session -> retryPause(session.getString("retryAfter"))))
-                .exec(measured("checkout", false, http("checkout").post("/api/orders")
-                .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}").header("Prefer", "wait=10")
-                .body(StringBody("""
-                        {"lines":[{"skuId":"#{sku}","quantity":1}],"channel":"#{channel}","address":{"recipient":"Load",
-                         "street":"11 Festival Road","city":"#{city}","province":"#{province}","latitude":#{lat},"longitude":#{lon}}}"""))
-                .check(jsonPath("$.id").optional().saveAs("checkoutId"), jsonPath("$.state").optional().saveAs("state")), 200, 202)));
+                .doIfOrElse(session -> session.getBoolean("rush")).then(placeCheckout(RUSH_CHECKOUT))
+                .orElse(placeCheckout("checkout")));
         return scenarioOf("checkout at midnight", sc -> sc.feed(shoppers()).exec(place).exec(session -> {
             if (session.contains("checkoutId")) {
                 String id = session.getString("checkoutId");
@@ -254,6 +264,16 @@ public class FestivalDaySimulation extends Simulation {
             }
             return session;
         }));
+    }
+
+    /** One try of a checkout, measured under {@code name}. */
+    private ChainBuilder placeCheckout(String name) {
+        return measured(name, false, http(name).post("/api/orders")
+                .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}").header("Prefer", "wait=10")
+                .body(StringBody("""
+                        {"lines":[{"skuId":"#{sku}","quantity":1}],"channel":"#{channel}","address":{"recipient":"Load",
+                         "street":"11 Festival Road","city":"#{city}","province":"#{province}","latitude":#{lat},"longitude":#{lon}}}"""))
+                .check(jsonPath("$.id").optional().saveAs("checkoutId"), jsonPath("$.state").optional().saveAs("state")), 200, 202);
     }
 
     /** Retry-After in seconds, plus up to half of it again at random, at most 10 s; a missing or odd value waits 1 s. */

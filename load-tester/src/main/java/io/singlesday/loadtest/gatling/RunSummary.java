@@ -38,9 +38,12 @@ final class RunSummary {
                 seconds, all.count() / Math.max(seconds, 0.001), all.answered(), all.answered() / Math.max(seconds, 0.001)));
         Tally.Users checkouts = users.get("checkout at midnight");
         Tally.Line tries = lines.get("checkout");
-        if (checkouts != null && tries != null && checkouts.started() > 0) {
+        Tally.Line rush = lines.get(FestivalDaySimulation.RUSH_CHECKOUT);
+        long tried = (tries == null ? 0 : tries.count()) + (rush == null ? 0 : rush.count());
+        long shed = (tries == null ? 0 : tries.shed()) + (rush == null ? 0 : rush.shed());
+        if (checkouts != null && tried > 0 && checkouts.started() > 0) {
             md.append(String.format(Locale.ROOT, "- Checkouts: %d shoppers pressed pay, %d tries (%.2f per checkout), %d shed (429)%n",
-                    checkouts.started(), tries.count(), (double) tries.count() / checkouts.started(), tries.shed()));
+                    checkouts.started(), tried, (double) tried / checkouts.started(), shed));
         }
         md.append(String.format(Locale.ROOT, "- Goodput: %d checkouts confirmed, %.1f per second of load%n", confirmed,
                 confirmed / Math.max(window, 0.001)));

@@ -46,5 +46,8 @@ class DaySettingsTest {
         assertThatThrownBy(() -> DaySettings.from(with("peak", "lots"))).hasMessageContaining("not a number");
         assertThatThrownBy(() -> DaySettings.from(with("target", "gateway:8080"))).hasMessageContaining("http");
         assertThatThrownBy(() -> DaySettings.from(with("steady", "-1"))).hasMessageContaining("steady");
+        assertThatThrownBy(() -> DaySettings.from(with("steady", "10", "rush-share", "1"))).hasMessageContaining("rush-share");
+        assertThatThrownBy(() -> DaySettings.from(with("rush-share", "0.5"))).hasMessageContaining("--steady");
+        assertThat(DaySettings.from(with("steady", "10", "rush-share", "0.5")).rushShare()).isEqualTo(0.5);
     }
 }

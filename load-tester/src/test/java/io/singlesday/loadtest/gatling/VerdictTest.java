@@ -36,7 +36,7 @@ class VerdictTest {
 
     @Test
     void theSummaryFailsOnAServerErrorEvenWhenEveryCheckPasses() {
-        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 0, Path.of("s.md"));
+        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 0, 0, Path.of("s.md"));
         Tally tally = new Tally();
         tally.record("checkout", 200, 100);
         List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
@@ -64,7 +64,7 @@ class VerdictTest {
 
     @Test
     void aGeneratorThatStartedTooFewUsersOnTimeFailsTheRunAndSaysSo() {
-        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 50, Path.of("s.md"));
+        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 50, 0, Path.of("s.md"));
         Tally tally = new Tally();
         tally.offered("checkout at midnight", 100);
         for (int i = 0; i < 100; i++) {
