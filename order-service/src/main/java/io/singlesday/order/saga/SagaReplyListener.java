@@ -50,6 +50,10 @@ public class SagaReplyListener {
     }
 
     private void lockCheckouts(List<EventEnvelope<?>> replies) {
+        if (replies.size() < 2) {
+            // One reply locks one checkout in its own step; there is no order to keep and no query to spend.
+            return;
+        }
         List<UUID> orders = new ArrayList<>();
         List<UUID> checkouts = new ArrayList<>();
         for (EventEnvelope<?> reply : replies) {

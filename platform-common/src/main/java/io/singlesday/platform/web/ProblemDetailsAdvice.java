@@ -26,8 +26,10 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -170,24 +172,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        java.util.Optional<java.sql.SQLTransientConnectionException> noConnection = DatabaseWait.timedOut(ex);
+        Optional<SQLTransientConnectionException> noConnection = DatabaseWait.timedOut(ex);
         if (noConnection.isPresent()) {
-            // Overload (every connection busy) is a 429, an unreachable database a 503; both come back soon.
-            boolean down = DatabaseWait.unreachable(noConnection.get());
-            HttpStatus status = down ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (down
-                    ? "The service cannot reach its database right now"
-                    : "The service is busy: no database connection was free in time")
-                    + "; retry after " + (down ? 5 : 1) + " s (with the same Idempotency-Key for a write)");
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, down ? "5" : "1");
-            log.warn("Answered {} to {}: {}", status.value(), request.getDescription(false), noConnection.get().getMessage());
-            return handleExceptionInternal(ex, problem, headers, status, request);
+            return noConnection(ex, noConnection.get(), request);
         }
         log.error("Unexpected error serving {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the requestId when you report it.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Overload (every connection busy) is a 429, an unreachable database a 503; both come back soon. */
+    private ResponseEntity<Object> noConnection(Exception ex, SQLTransientConnectionException timeout, WebRequest request) {
+        boolean down = DatabaseWait.unreachable(timeout);
+        HttpStatus status = down ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+        String retryAfter = down ? "5" : "1";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (down
+                ? "The service cannot reach its database right now"
+                : "The service is busy: no database connection was free in time")
+                + "; retry after " + retryAfter + " s (with the same Idempotency-Key for a write)");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        log.warn("Answered {} to {}: {}", status.value(), request.getDescription(false), timeout.getMessage());
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override
