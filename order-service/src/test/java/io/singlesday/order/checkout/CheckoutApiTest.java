@@ -74,6 +74,8 @@ class CheckoutApiTest extends OrderIntegrationTest {
         Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
         cases.put("zero quantity", new Object[]{body(List.of(Map.entry(sku, 0)), List.of(), null), 400, "quantity"});
         cases.put("negative quantity", new Object[]{body(List.of(Map.entry(sku, -2)), List.of(), null), 400, "quantity"});
+        cases.put("fractional quantity", new Object[]{ok.replace("\"quantity\":1", "\"quantity\":1.5"), 400,
+                "lines[0].quantity"});
         cases.put("51 lines", new Object[]{tooMany, 400, "at most 50 lines"});
         cases.put("no lines", new Object[]{body(List.of(), List.of(), null), 400, "lines"});
         cases.put("unknown SKU", new Object[]{body(List.of(Map.entry(new Sku(UUID.randomUUID(), null, null, null, 1), 1)),

@@ -36,7 +36,14 @@ class HotSkuCheckoutTest extends OrderIntegrationTest {
         HttpResponse<String> before = call("GET", "/api/orders/hot-sku-limit", operator, null);
         assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
         configured = field(before.body(), "checkoutsPerSecond");
-        Http.assertProblem(call("PUT", "/api/orders/hot-sku-limit", operator, "{\"checkoutsPerSecond\":0}"), 400);
+        for (String bad : List.of("{\"checkoutsPerSecond\":0}", "{}", "{\"checkoutsPerSecond\":1.5}",
+                "{\"checkoutsPerSecond\":\"lots\"}", "{\"checkoutsPerSecond\":2000000}")) {
+            HttpResponse<String> refused = call("PUT", "/api/orders/hot-sku-limit", operator, bad);
+            Http.assertProblem(refused, 400);
+            assertThat(refused.body()).as(bad).contains("checkoutsPerSecond");
+        }
+        assertThat(field(call("GET", "/api/orders/hot-sku-limit", operator, null).body(), "checkoutsPerSecond"))
+                .as("a refused change changes nothing").isEqualTo(configured);
         assertThat(call("PUT", "/api/orders/hot-sku-limit", shopper, "{\"checkoutsPerSecond\":1000}").statusCode()).isEqualTo(403);
         HttpResponse<String> set = call("PUT", "/api/orders/hot-sku-limit", operator, "{\"checkoutsPerSecond\":2}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
