@@ -273,6 +273,10 @@ class LocalStackEndToEndIT {
                         HttpResponse<String> r = call("POST", "/api/orders", shopper, body, "Idempotency-Key", key,
                                 "Prefer", "wait=15");
                         state = r.statusCode() == 200 ? json(r.body(), "state") : "";
+                        if (r.statusCode() == 429) {
+                            // Shed: come back when told, as a shopper's app would.
+                            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+                        }
                         if (state.equals("CANCELLED")) {
                             throw new AssertionError("checkout cancelled: " + r.body());
                         }

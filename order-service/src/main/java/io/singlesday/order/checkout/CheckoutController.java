@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -105,23 +106,27 @@ public class CheckoutController {
 
     private CheckoutView awaitOutcome(UUID id, int seconds, Caller caller) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        CheckoutView view = firstSight(id, caller, deadline);
+        // Watched before each read, so a saga that finishes between the read and the wait still wakes this request
+        // at once instead of at the next re-read.
         try {
+            CompletableFuture<Void> woken = seconds > 0 ? outcomes.watch(id) : null;
+            CheckoutView view = firstSight(id, caller, deadline);
             while (!view.isFinal() && System.nanoTime() < deadline) {
                 try {
                     long slice = Math.min(recheckNanos, deadline - System.nanoTime());
-                    outcomes.watch(id).get(Math.max(slice, 1), TimeUnit.NANOSECONDS);
+                    woken.get(Math.max(slice, 1), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException | ExecutionException stillRunning) {
                     // Look again: another instance may have finished it.
                 }
+                woken = outcomes.watch(id);
                 view = queries.checkout(id, caller);
             }
+            return view;
         } finally {
             if (seconds > 0) {
                 outcomes.forget(id);
             }
         }
-        return view;
     }
 
     /**

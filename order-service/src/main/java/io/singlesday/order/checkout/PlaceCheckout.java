@@ -18,6 +18,7 @@ import io.singlesday.order.promotion.FlashSales;
 import io.singlesday.order.saga.CheckoutState;
 import io.singlesday.order.saga.OrderEvents;
 import io.singlesday.order.saga.OrderState;
+import io.singlesday.order.saga.SagaAdmission;
 import io.singlesday.order.saga.SagaBacklog;
 import io.singlesday.order.saga.SagaProperties;
 import io.singlesday.order.wallet.Wallet;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -65,10 +67,14 @@ public class PlaceCheckout {
     private final FlashSales flashSales;
     private final SagaBacklog backlog;
     private final HotSkuLimit hotSkus;
+    private final SagaAdmission admission;
+    /** Shopper and key of the checkouts this instance is placing right now. */
+    private final Set<String> placing = ConcurrentHashMap.newKeySet();
 
     public PlaceCheckout(JdbcClient sql, TransactionTemplate transactions, CatalogView catalog, Wallet wallet,
                          Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json,
-                         FlashSales flashSales, SagaBacklog backlog, HotSkuLimit hotSkus) {
+                         FlashSales flashSales, SagaBacklog backlog, HotSkuLimit hotSkus, SagaAdmission admission) {
+        this.admission = admission;
         this.flashSales = flashSales;
         this.backlog = backlog;
         this.hotSkus = hotSkus;
@@ -89,14 +95,35 @@ public class PlaceCheckout {
         if (seen.isPresent()) {
             return seen.get();
         }
-        // A retry of a placed checkout is always answered; only new work is turned away when sagas queue.
-        backlog.admitNewCheckout();
-        hotSkus.admit(request.lines().stream().map(CheckoutRequest.Line::skuId).distinct().toList());
-        checkChannel(request);
-        PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
+        // A retry of a placed checkout is always answered; only new work is turned away when sagas queue. Tries of one
+        // checkout sent at once are one checkout: only the first takes a place and counts against its SKUs' limits.
+        String attempt = shopperId + '\n' + idempotencyKey;
+        boolean first = placing.add(attempt);
         UUID checkoutId = UUID.randomUUID();
-        Boolean created = transactions.execute(status -> insert(checkoutId, shopperId, idempotencyKey, hash, request, priced, null));
-        if (Boolean.TRUE.equals(created)) {
+        boolean created = false;
+        try {
+            if (first) {
+                backlog.admitNewCheckout();
+                hotSkus.admit(request.lines().stream().map(CheckoutRequest.Line::skuId).distinct().toList());
+                // Before pricing, so a refusal costs no read of the catalogue or the wallet; given back unless placed.
+                admission.admit(checkoutId);
+            }
+            try {
+                checkChannel(request);
+                PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
+                created = Boolean.TRUE.equals(transactions.execute(status -> insert(checkoutId, shopperId, idempotencyKey,
+                        hash, request, priced, null)));
+            } finally {
+                if (first && !created) {
+                    admission.abandon(checkoutId);
+                }
+            }
+        } finally {
+            if (first) {
+                placing.remove(attempt);
+            }
+        }
+        if (created) {
             return new CheckoutAccepted(checkoutId, false);
         }
         // A concurrent retry with the same key won the insert: its checkout is the answer.

@@ -42,9 +42,11 @@ public class CheckoutSaga {
     private final CheckoutOutcomes outcomes;
     private final PaymentStarter payments;
     private final MeterRegistry meters;
+    private final SagaAdmission admission;
 
     public CheckoutSaga(JdbcClient sql, Outbox outbox, OrderEvents events, FestivalClock clock, CheckoutOutcomes outcomes,
-                        PaymentStarter payments, MeterRegistry meters) {
+                        PaymentStarter payments, MeterRegistry meters, SagaAdmission admission) {
+        this.admission = admission;
         this.sql = sql;
         this.outbox = outbox;
         this.events = events;
@@ -229,7 +231,10 @@ public class CheckoutSaga {
         Timer.builder("orders.checkout.saga").description("checkout placed to confirmed or cancelled, wall time")
                 .tag("outcome", outcome).publishPercentileHistogram().register(meters)
                 .record(Duration.between(c.createdAt(), Instant.now()));
-        afterCommit(() -> outcomes.finished(c.id()));
+        afterCommit(() -> {
+            admission.settled(c.id(), c.createdAt());
+            outcomes.finished(c.id());
+        });
     }
 
     private static void afterCommit(Runnable action) {

@@ -1,0 +1,44 @@
+package io.singlesday.order.saga;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+/**
+ * Operators read the saga admission of the instance that answers (the limit, the rate and times it follows from, what is
+ * in flight and what was refused) and change its minimum target saga time while the day runs. Setting the same value again
+ * changes nothing, so a retried PUT is safe; a restart returns to the configured target.
+ */
+@RestController
+@RequestMapping("/api/orders/admission")
+@PreAuthorize("hasRole('OPERATOR')")
+public class SagaAdmissionController {
+
+    private final SagaAdmission admission;
+
+    public SagaAdmissionController(SagaAdmission admission) {
+        this.admission = admission;
+    }
+
+    public record Change(@NotNull @Min(10) @Max(60_000) Integer minTargetSagaTimeMillis) {
+    }
+
+    @GetMapping
+    public SagaAdmission.View current() {
+        return admission.view();
+    }
+
+    @PutMapping
+    public SagaAdmission.View change(@Valid @RequestBody Change change) {
+        return admission.minTarget(Duration.ofMillis(change.minTargetSagaTimeMillis()));
+    }
+}
