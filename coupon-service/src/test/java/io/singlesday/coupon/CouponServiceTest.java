@@ -95,6 +95,11 @@ class CouponServiceTest extends CouponIntegrationTest {
         String brandToken = Tokens.brand("manager-" + brand, brand.toString());
         eventually(() -> count("select count(*) from stores where store_id = ?::uuid", store.toString()) == 1 ? List.of(1) : List.of());
 
+        // The README's own example token names its brand "acme", which is no catalog brand id: refused, not a 500.
+        HttpResponse<String> notABrandId = create(Tokens.brand("acme-admin", "acme"), "STORE", null, 100, 1, PAST, FUTURE);
+        assertThat(notABrandId.statusCode()).as(notABrandId.body()).isEqualTo(403);
+        assertThat(notABrandId.body()).contains("brand");
+
         HttpResponse<String> own = create(brandToken, "STORE", null, 100, 1, PAST, FUTURE);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
         assertThat(field(own.body(), "storeId")).isEqualTo(store.toString());

@@ -61,6 +61,18 @@ class GatewayTest {
     }
 
     @Test
+    void theFallbackIsNotReachableFromOutsideAndMetricsAreForOperators() throws Exception {
+        assertProblem(call("GET", "/fallback/orders", null, null), 404);
+        assertProblem(call("POST", "/fallback/catalog", null, "{}"), 404);
+        String shopper = devToken("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        assertProblem(call("GET", "/actuator/metrics", shopper, null), 403);
+        assertProblem(call("GET", "/actuator/metrics", null, null), 401);
+        String operator = devToken("{\"subject\":\"ops\",\"role\":\"OPERATOR\"}");
+        assertThat(call("GET", "/actuator/metrics", operator, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownRoutesAndMissingTokensAreProblems() throws Exception {
         String token = devToken("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
         assertProblem(call("GET", "/api/unknown/thing", token, null), 404);

@@ -18,10 +18,6 @@ public final class BrandAccess {
         if (!caller.has(Role.BRAND) || caller.brandId() == null) {
             throw ApiProblem.forbidden("Only a brand's own accounts manage its store");
         }
-        try {
-            return UUID.fromString(caller.brandId());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.forbidden("The token's brand is not a catalog brand id");
-        }
+        return caller.brandUuid().orElseThrow(() -> ApiProblem.forbidden("The token's brand is not a catalog brand id"));
     }
 }

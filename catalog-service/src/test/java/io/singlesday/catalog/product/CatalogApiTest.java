@@ -106,6 +106,17 @@ class CatalogApiTest extends CatalogIntegrationTest {
         assertProblem(call("GET", "/api/catalog/products?limit=0", null, null), 400);
         assertProblem(call("GET", "/api/catalog/products?minPriceFen=500&maxPriceFen=100", null, null), 400);
         assertProblem(call("GET", "/api/catalog/products?after=not-a-uuid", null, null), 400);
+        HttpResponse<String> nul = call("GET", "/api/catalog/products?q=%00", null, null);
+        assertProblem(nul, 400);
+        assertThat(nul.body()).contains("'q'").contains("control characters");
+        HttpResponse<String> nullSku = call("POST", "/api/catalog/brand/products", brand.token(),
+                "{\"title\":\"Lip tint\",\"categoryId\":302,\"skus\":[null]}");
+        assertProblem(nullSku, 400);
+        assertThat(nullSku.body()).contains("skus[0]").contains("must not be null");
+        HttpResponse<String> nulTitle = call("POST", "/api/catalog/brand/products", brand.token(),
+                template.formatted("Lip\\u0000tint", 302, "NUL-" + code, 500, 1));
+        assertProblem(nulTitle, 400);
+        assertThat(nulTitle.body()).contains("title");
     }
 
     @Test

@@ -53,8 +53,8 @@ public class Campaigns {
                 throw ApiProblem.badRequest("A store or product coupon needs a storeId");
             }
         } else {
-            UUID own = caller.brandId() == null ? null
-                    : stores.openStoreOf(UUID.fromString(caller.brandId())).orElse(null);
+            UUID brand = caller.brandUuid().orElseThrow(() -> ApiProblem.forbidden("The token's brand is not a catalog brand id"));
+            UUID own = stores.openStoreOf(brand).orElse(null);
             if (own == null) {
                 throw ApiProblem.conflict("Your brand has no open store to run coupons in");
             }

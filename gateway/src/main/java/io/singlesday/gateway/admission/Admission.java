@@ -9,6 +9,7 @@ import com.netflix.concurrency.limits.limiter.AbstractPartitionedLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.singlesday.platform.web.RetryAdvice;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -28,6 +29,10 @@ public class Admission {
     private final AdmissionProperties settings;
     private final Map<String, AbstractLimiter<Priority>> limiters = new TreeMap<>();
     private final Map<String, Map<Priority, Counter[]>> counters = new TreeMap<>();
+    private final Map<String, RetryAdvice> retryAdvice = new TreeMap<>();
+
+    /** However much is shed, a caller is not told to stay away longer than this. */
+    static final int MAX_RETRY_AFTER_SECONDS = 10;
 
     public Admission(AdmissionProperties settings, MeterRegistry meters) {
         this.settings = settings;
@@ -41,6 +46,7 @@ public class Admission {
                     .partition(Priority.READ.name(), settings.readShare())
                     .build();
             limiters.put(service, limiter);
+            retryAdvice.put(service, new RetryAdvice(settings.retryAfterSeconds(), MAX_RETRY_AFTER_SECONDS));
             Gauge.builder("festival.gateway.admission.limit", limiter, AbstractLimiter::getLimit).tag("service", service)
                     .description("requests the gateway lets into this service at once").register(meters);
             Gauge.builder("festival.gateway.admission.inflight", limiter, AbstractLimiter::getInflight).tag("service", service)
@@ -76,7 +82,18 @@ public class Admission {
         AbstractLimiter<Priority> limiter = limiters.get(service);
         Optional<Limiter.Listener> permit = limiter.acquire(priority);
         counters.get(service).get(priority)[permit.isPresent() ? 0 : 1].increment();
+        RetryAdvice advice = retryAdvice.get(service);
+        if (permit.isPresent()) {
+            advice.admitted();
+        } else {
+            advice.refused();
+        }
         return permit;
+    }
+
+    /** What a request shed from this service is told to wait: longer while much of its traffic is being shed. */
+    int retryAfterSeconds(String service) {
+        return retryAdvice.get(service).seconds();
     }
 
     /** What operators read: each service's current limit, work in flight, and what was admitted and shed. */
@@ -86,6 +103,7 @@ public class Admission {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("limit", limiter.getLimit());
             figures.put("inflight", limiter.getInflight());
+            figures.put("shedShare", Math.round(retryAdvice.get(service).refusedShare() * 100) / 100.0);
             Map<String, Object> byPriority = new LinkedHashMap<>();
             counters.get(service).forEach((p, c) -> byPriority.put(p.name().toLowerCase(),
                     Map.of("admitted", (long) c[0].count(), "shed", (long) c[1].count())));

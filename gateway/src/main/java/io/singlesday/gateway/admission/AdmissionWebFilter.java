@@ -14,7 +14,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Admission at the front door, before the token is even checked, so a shed request costs almost nothing: 429
@@ -45,7 +44,7 @@ public class AdmissionWebFilter implements WebFilter {
         String service = Priority.serviceOf(exchange.getRequest().getPath().pathWithinApplication().value());
         Optional<Limiter.Listener> permit = admission.tryAdmit(service, priority);
         if (permit.isEmpty()) {
-            int seconds = settings.retryAfterSeconds() + ThreadLocalRandom.current().nextInt(settings.retryAfterSeconds() + 1);
+            int seconds = admission.retryAfterSeconds(service);
             exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
             return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "The " + service
                     + " service is at capacity; nothing was done. Retry after " + seconds + " s with the same Idempotency-Key");

@@ -41,7 +41,7 @@ public class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/fallback/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
-                        .pathMatchers("/api/gateway/**").hasRole("OPERATOR")
+                        .pathMatchers("/api/gateway/**", "/actuator/**").hasRole("OPERATOR")
                         // What shoppers see before signing in; each service still decides for its own paths.
                         .pathMatchers(HttpMethod.GET, "/api/clock", "/api/catalog/**", "/api/gmv/public/**",
                                 "/api/coupons/campaigns", "/api/coupons/campaigns/**", "/api/coupons/promotions/**",

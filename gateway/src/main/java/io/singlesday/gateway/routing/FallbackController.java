@@ -31,6 +31,10 @@ public class FallbackController {
 
     @RequestMapping("/fallback/{service}")
     public Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        if (exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) == null) {
+            // Asked for from outside, not forwarded here by a route's breaker: there is no outage to report.
+            return problems.write(exchange, HttpStatus.NOT_FOUND, "No such resource");
+        }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (cause != null && !(cause instanceof CallNotPermittedException)) {
             // What opened (or is opening) the circuit; an open circuit's own refusals would only repeat it.

@@ -127,6 +127,12 @@ public class GmvController {
         if (step == null) {
             throw ApiProblem.badRequest("resolution must be second, minute or hour");
         }
+        for (Map.Entry<String, Instant> bound : java.util.Arrays.asList(Map.entry("from", from == null ? Instant.EPOCH : from),
+                Map.entry("to", to == null ? Instant.EPOCH : to))) {
+            if (!io.singlesday.platform.json.JsonInputGuards.inRange(bound.getValue())) {
+                throw ApiProblem.badRequest("'" + bound.getKey() + "' must be a date-time in the years 1900 to 9999");
+            }
+        }
         Instant end = to != null ? to : publicSummary().asOf();
         Instant start = from != null ? from : festivalMidnightBefore(end);
         start = Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond(), step.toSeconds()) * step.toSeconds());

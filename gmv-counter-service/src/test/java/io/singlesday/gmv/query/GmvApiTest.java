@@ -142,6 +142,10 @@ class GmvApiTest {
         assertProblem(get("/api/gmv/public/series?resolution=second&from=2026-11-11T00:00:00Z&to=2026-11-10T00:00:00Z", null), 400);
         assertProblem(get("/api/gmv/public/series?resolution=second&from=2026-11-10T00:00:00Z&to=2026-11-11T00:00:00Z", null), 400);
         assertProblem(get("/api/gmv/public/series?from=yesterday", null), 400);
+        var atJavasEdge = get("/api/gmv/public/series?to=%2B999999999-12-31T23:59:59Z", null);
+        assertProblem(atJavasEdge, 400);
+        assertThat(atJavasEdge.body()).contains("'to'").contains("1900 to 9999");
+        assertProblem(get("/api/gmv/public/series?from=-999999999-01-01T00:00:00Z", null), 400);
         assertThat(json(get("/api/gmv/public/top/city?limit=100", null)).get("dimension").asString()).isEqualTo("city");
         assertThat(json(get("/api/gmv/public/hourly", null)).isArray()).isTrue();
     }

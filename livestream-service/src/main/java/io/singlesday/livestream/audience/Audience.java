@@ -60,6 +60,8 @@ public class Audience {
         final LongAdder comments = new LongAdder();
     }
 
+    private static final Counts NONE = new Counts();
+
     private final JdbcClient sql;
     private final Sessions sessions;
     private final LiveFeed feed;
@@ -94,7 +96,13 @@ public class Audience {
     }
 
     public Figures leave(UUID session, String viewer) {
-        countsOf(session).present.remove(viewer);
+        Counts c = counts.get(session);
+        if (c == null) {
+            // Nobody joined it here: whether it exists at all decides between its figures and a 404.
+            sessions.find(session);
+        } else {
+            c.present.remove(viewer);
+        }
         return figures(session);
     }
 
@@ -153,9 +161,20 @@ public class Audience {
         return feed.open(session);
     }
 
-    /** This instance's counts plus what the others last reported (within a second or so). */
+    /** The figures of a session that exists (404 otherwise), for anyone to read. */
+    public Figures figuresOf(UUID session) {
+        if (!counts.containsKey(session)) {
+            sessions.find(session);
+        }
+        return figures(session);
+    }
+
+    /**
+     * This instance's counts plus what the others last reported (within a second or so). Reading never creates
+     * counts: only a join, a like or a comment on a live session does, so no caller can grow the map with ids.
+     */
     public Figures figures(UUID session) {
-        Counts c = countsOf(session);
+        Counts c = counts.getOrDefault(session, NONE);
         AudienceShares.Others elsewhere = shares.others(session);
         int viewers = c.present.size() + elsewhere.viewers();
         int peak = Math.max(Math.max(c.peak.get(), elsewhere.peak()), viewers);

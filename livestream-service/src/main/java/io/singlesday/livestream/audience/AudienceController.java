@@ -68,7 +68,7 @@ public class AudienceController {
 
     @GetMapping("/sessions/{id}/audience")
     public Audience.Figures figures(@PathVariable UUID id) {
-        return audience.figures(id);
+        return audience.figuresOf(id);
     }
 
     @GetMapping(value = "/sessions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

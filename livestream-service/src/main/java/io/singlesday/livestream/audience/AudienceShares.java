@@ -48,12 +48,15 @@ class AudienceShares {
 
     /** Writes this instance's shares, raises each session's peak to the summed audience, and reads the others'. */
     void exchange(List<Share> mine) {
+        // A share of a session that is not (or no longer) in the table is skipped, not a foreign-key failure that would
+        // fail every other session's share with it, every second.
         jdbc.batchUpdate("""
                 insert into audience_shares (session_id, instance_id, viewers, likes, comments, updated_at)
-                values (?, ?, ?, ?, ?, now())
+                select ?, ?, ?, ?, ?, now() where exists (select 1 from sessions where id = ?)
                 on conflict (session_id, instance_id) do update set viewers = excluded.viewers, likes = excluded.likes,
                     comments = excluded.comments, updated_at = now()""",
-                mine.stream().map(s -> new Object[]{s.session(), instance, s.viewers(), s.likes(), s.comments()}).toList());
+                mine.stream().map(s -> new Object[]{s.session(), instance, s.viewers(), s.likes(), s.comments(), s.session()})
+                        .toList());
         double stale = staleAfter.toMillis() / 1000.0;
         sql.sql("""
                 update sessions s set peak_viewers = t.viewers

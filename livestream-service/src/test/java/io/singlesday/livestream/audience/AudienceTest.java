@@ -77,6 +77,29 @@ class AudienceTest {
     }
 
     @Test
+    void anUnknownSessionIsA404ThatLeavesNoStateBehindAndTheSharesOfRealOnesKeepBeingWritten() throws Exception {
+        UUID live = UUID.fromString(session(true));
+        audience.join(live, "viewer-before");
+        for (int i = 0; i < 50; i++) {
+            UUID nowhere = UUID.randomUUID();
+            Http.assertProblem(call("GET", "/api/livestreams/sessions/" + nowhere + "/audience", null, null), 404);
+            Http.assertProblem(call("DELETE", "/api/livestreams/sessions/" + nowhere + "/viewers/me",
+                    Tokens.shopper("wanderer-" + i), null), 404);
+        }
+        // The shares are exchanged every 200 ms here; the live session's goes on being written after the unknown ids.
+        Instant asked = Instant.now();
+        audience.join(live, "viewer-after");
+        long deadline = System.currentTimeMillis() + 10_000;
+        Integer written = null;
+        while (System.currentTimeMillis() < deadline && (written == null || written < 2)) {
+            Thread.sleep(100);
+            written = sql.sql("select max(viewers) from audience_shares where session_id = ? and updated_at > ?")
+                    .params(live, java.sql.Timestamp.from(asked)).query(Integer.class).single();
+        }
+        assertThat(written).isEqualTo(2);
+    }
+
+    @Test
     void theAudienceIsSummedOverEveryInstanceAndAGonePodsViewersLeaveWithIt() throws Exception {
         UUID session = UUID.fromString(session(true));
         for (int v = 0; v < 100; v++) {

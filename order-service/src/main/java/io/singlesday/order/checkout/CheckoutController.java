@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 public class CheckoutController {
 
     private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,4})");
-    static final int MAX_WAIT_SECONDS = 60;
+    /** Below the gateway's 35 s time limit, so a long wait ends as an answer, not as the gateway's 504. */
+    static final int MAX_WAIT_SECONDS = 30;
 
     private final PlaceCheckout place;
     private final OrderQueries queries;
@@ -79,13 +80,24 @@ public class CheckoutController {
         CheckoutView view = awaitOutcome(accepted.checkoutId(), waitSeconds(prefer), caller);
         URI location = URI.create("/api/orders/checkouts/" + accepted.checkoutId());
         ResponseEntity.BodyBuilder answer = view.isFinal() ? ResponseEntity.ok() : ResponseEntity.accepted();
+        preferenceApplied(answer, prefer);
         return answer.location(location).header("Idempotency-Replayed", String.valueOf(accepted.replayed())).body(view);
     }
 
     @GetMapping("/checkouts/{id:[0-9a-fA-F-]{36}}")
-    public CheckoutView checkout(@PathVariable UUID id, @RequestHeader(value = "Prefer", required = false) String prefer,
-                                 Authentication auth) throws InterruptedException {
-        return awaitOutcome(id, waitSeconds(prefer), Caller.of(auth));
+    public ResponseEntity<CheckoutView> checkout(@PathVariable UUID id,
+                                                 @RequestHeader(value = "Prefer", required = false) String prefer,
+                                                 Authentication auth) throws InterruptedException {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        preferenceApplied(answer, prefer);
+        return answer.body(awaitOutcome(id, waitSeconds(prefer), Caller.of(auth)));
+    }
+
+    /** RFC 7240: says how long the caller was actually let wait, which may be less than asked. */
+    private static void preferenceApplied(ResponseEntity.BodyBuilder answer, String prefer) {
+        if (prefer != null && WAIT.matcher(prefer).find()) {
+            answer.header("Preference-Applied", "wait=" + waitSeconds(prefer));
+        }
     }
 
     /** Only before payment: once the provider has been asked, the outcome is the provider's. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.platform.web.RetryAdvice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
  * Bounds the checkouts this instance has placed whose saga has not settled yet, by Little's law
  * ({@link LittleLimit}: the rate sagas settle at times the target saga time). Past capacity a new checkout is refused
- * with 429 and a jittered Retry-After before anything is written, so what was admitted keeps to the target instead
+ * with 429 and a jittered Retry-After (longer while much is refused, {@link RetryAdvice}) before anything is written, so what was admitted keeps to the target instead
  * of every saga slowing down together until they time out. Every saga settled on this instance counts towards the
  * rate; a place is given back when the saga settles here, when the checkout is not placed after all, or, for a saga
  * another instance settled or whose outcome this one never saw, at the next reconcile.
@@ -41,6 +41,7 @@ public class SagaAdmission {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, Long> started = new ConcurrentHashMap<>();
     private final Counter shed;
+    private final RetryAdvice retryAdvice;
 
     @Autowired
     public SagaAdmission(SagaAdmissionProperties settings, SagaProperties saga, JdbcClient sql, MeterRegistry meters) {
@@ -54,6 +55,7 @@ public class SagaAdmission {
         this.nanoClock = nanoClock;
         // Past three participant time-outs a saga is settled or stuck; either way it no longer holds a place.
         this.forgetAfterNanos = saga.participantTimeout().multipliedBy(3).toNanos();
+        this.retryAdvice = new RetryAdvice(settings.retryAfterSeconds(), 10);
         this.limit = new LittleLimit(settings.initialLimit(), settings.minLimit(), settings.maxLimit(), settings.targetFactor(),
                 settings.minTargetSagaTime());
         this.shed = Counter.builder("orders.checkout.admission.shed")
@@ -97,13 +99,15 @@ public class SagaAdmission {
             if (now >= limit.limit()) {
                 shed.increment();
                 limit.refused();
-                int seconds = settings.retryAfterSeconds() + ThreadLocalRandom.current().nextInt(settings.retryAfterSeconds() + 1);
+                retryAdvice.refused();
+                int seconds = retryAdvice.seconds();
                 ApiProblem busy = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Checkouts are at capacity (" + now
                         + " in flight); nothing was placed. Retry after " + seconds + " s with the same Idempotency-Key");
                 busy.getHeaders().set("Retry-After", String.valueOf(seconds));
                 throw busy;
             }
             if (inFlight.compareAndSet(now, now + 1)) {
+                retryAdvice.admitted();
                 started.put(checkoutId, nanoClock.getAsLong());
                 return;
             }

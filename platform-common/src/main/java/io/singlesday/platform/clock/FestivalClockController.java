@@ -43,10 +43,11 @@ public class FestivalClockController {
 
     @PutMapping
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(summary = "Set festival time from now on (operators); every instance of every service follows")
+    @Operation(summary = "Set festival time from now on (operators); every instance of every service follows. "
+            + "Without a speed the clock keeps the one it runs at")
     public ClockView set(@Valid @RequestBody SetClock request, Authentication caller) {
         FestivalClockChanged setting = new FestivalClockChanged(Instant.now(), request.festivalTime().toInstant(),
-                request.speed() == null ? 1.0 : request.speed(), caller.getName());
+                request.speed() == null ? clock.setting().speed() : request.speed(), caller.getName());
         publisher.publish(EventCatalog.FESTIVAL_CLOCK_CHANGED, "clock", setting, Duration.ofSeconds(10));
         clock.apply(setting);
         return ClockView.of(clock);

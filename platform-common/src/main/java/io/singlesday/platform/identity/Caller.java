@@ -34,6 +34,18 @@ public record Caller(String subject, Set<Role> roles, String brandId) {
         return new Caller(jwt.getSubject(), Set.copyOf(roles), jwt.getClaimAsString(BRAND_CLAIM));
     }
 
+    /** The brand as a catalog brand id; empty when the token names none or one that is not a UUID. */
+    public java.util.Optional<java.util.UUID> brandUuid() {
+        if (brandId == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(brandId));
+        } catch (IllegalArgumentException notAUuid) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -73,12 +73,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * internals, which tell a client nothing and tell an attacker what runs here.
      */
     private static String whatWasExpected(JacksonException json) {
+        if (json instanceof io.singlesday.platform.json.JsonInputGuards.RefusedValue refused) {
+            return refused.reason();
+        }
+        if (json instanceof tools.jackson.databind.exc.InvalidNullException) {
+            return "must not be null";
+        }
         if (!(json instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
             return "not a value of the right type or shape";
         }
         String expected = expected(mismatch.getTargetType());
         return mismatch instanceof InvalidFormatException bad && bad.getValue() != null
-                ? "'" + bad.getValue() + "' is not " + expected : "expected " + expected;
+                ? "'" + quoted(String.valueOf(bad.getValue())) + "' is not " + expected : "expected " + expected;
+    }
+
+    /** At most a short prefix of what the caller sent, control characters escaped: enough to recognise it. */
+    static String quoted(String value) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < value.length() && i < 40; i++) {
+            char c = value.charAt(i);
+            shown.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return value.length() > 40 ? shown + "..." : shown.toString();
     }
 
     private static String expected(Class<?> type) {

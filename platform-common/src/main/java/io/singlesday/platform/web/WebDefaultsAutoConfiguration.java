@@ -31,6 +31,14 @@ public class WebDefaultsAutoConfiguration {
         return registration;
     }
 
+    /** After the body limit, before security: a query no handler should see is refused for what it holds. */
+    @Bean
+    FilterRegistrationBean<QueryTextFilter> queryTextFilter(tools.jackson.databind.json.JsonMapper json) {
+        FilterRegistrationBean<QueryTextFilter> registration = new FilterRegistrationBean<>(new QueryTextFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean(org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
     ProblemDetailsAdvice problemDetailsAdvice() {
