@@ -80,7 +80,7 @@ public class DropToCheckouts {
         int other = 0;
         for (Bought b : bought) {
             HttpResponse<String> view = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders/checkouts/" + b.checkout()))
-                    .header("Authorization", "Bearer " + b.token()).header("Prefer", "wait=60").GET());
+                    .header("Authorization", "Bearer " + b.token()).header("Prefer", "wait=30").GET());
             String state = view.statusCode() == 200 ? field(view.body(), "state") : "HTTP " + view.statusCode();
             switch (state) {
                 case "CONFIRMED" -> confirmed++;

@@ -63,7 +63,7 @@ class CheckoutBenchmark {
             System.out.printf("benchmark: %d SKUs, JVM options %s%n", skus.size(), jvm);
             run("warm-up", skus, 20, 20, true);
             report(run("steady, placement answer (202)", skus, rate, seconds, false));
-            report(run("steady, placed to confirmed (Prefer: wait=60)", skus, rate, seconds, true));
+            report(run("steady, placed to confirmed (Prefer: wait=30)", skus, rate, seconds, true));
             report(run("midnight burst, placed to confirmed", skus, burst, 1, true));
         }
     }
@@ -148,7 +148,7 @@ class CheckoutBenchmark {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (wait) {
-            request.header("Prefer", "wait=60");
+            request.header("Prefer", "wait=30");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
