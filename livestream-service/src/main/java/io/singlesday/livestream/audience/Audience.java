@@ -46,8 +46,20 @@ public class Audience {
     public record AnswerRequest(@NotBlank @Size(max = 500) String text) {
     }
 
-    public record Comment(UUID id, UUID sessionId, String viewer, String text, boolean question, boolean pinned, String answer,
+    /**
+     * A comment as everyone watching sees it. {@code author} is the commenter shown as marketplaces show buyers, the
+     * first and last character of the account with the rest hidden ("a***7"): enough to follow a conversation, never
+     * the account id itself, which the public list and the live stream would otherwise hand to anyone.
+     */
+    public record Comment(UUID id, UUID sessionId, String author, String text, boolean question, boolean pinned, String answer,
                           Instant postedAt) {
+    }
+
+    static String shownAs(String account) {
+        if (account == null || account.length() < 3) {
+            return "***";
+        }
+        return account.charAt(0) + "***" + account.charAt(account.length() - 1);
     }
 
     public record Figures(UUID sessionId, int viewers, int peakViewers, long likes, long comments) {
@@ -124,8 +136,8 @@ public class Audience {
             flood.getHeaders().set("Retry-After", String.valueOf(seconds));
             throw flood;
         }
-        Comment comment = new Comment(UUID.randomUUID(), session, viewer, request.text().strip(), request.question(), false, null,
-                clock.instant());
+        Comment comment = new Comment(UUID.randomUUID(), session, shownAs(viewer), request.text().strip(), request.question(),
+                false, null, clock.instant());
         sql.sql("insert into comments (id, session_id, viewer_id, text, question, posted_at) values (?, ?, ?, ?, ?, ?)")
                 .params(comment.id(), session, viewer, comment.text(), comment.question(), Timestamp.from(comment.postedAt())).update();
         countsOf(session).comments.increment();
@@ -220,7 +232,7 @@ public class Audience {
     }
 
     private static Comment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Comment(rs.getObject("id", UUID.class), rs.getObject("session_id", UUID.class), rs.getString("viewer_id"),
+        return new Comment(rs.getObject("id", UUID.class), rs.getObject("session_id", UUID.class), shownAs(rs.getString("viewer_id")),
                 rs.getString("text"), rs.getBoolean("question"), rs.getBoolean("pinned"), rs.getString("answer"),
                 rs.getTimestamp("posted_at").toInstant());
     }
