@@ -108,7 +108,7 @@ public final class JsonInputGuards implements JsonMapperBuilderCustomizer {
                 case LocalDate d -> d.getYear();
                 case null, default -> null;
             };
-            if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
+            if (year != null && !inRange(year)) {
                 throw new RefusedValue(parser, "must be a date in the years " + FIRST_YEAR + " to " + LAST_YEAR, value,
                         value.getClass());
             }
@@ -118,7 +118,10 @@ public final class JsonInputGuards implements JsonMapperBuilderCustomizer {
 
     /** Whether an instant lies in the years a request may name (query parameters use it too). */
     public static boolean inRange(Instant instant) {
-        int year = instant.atOffset(java.time.ZoneOffset.UTC).getYear();
+        return inRange(instant.atOffset(java.time.ZoneOffset.UTC).getYear());
+    }
+
+    private static boolean inRange(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 

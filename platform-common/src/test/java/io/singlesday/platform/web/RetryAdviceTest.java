@@ -15,14 +15,17 @@ class RetryAdviceTest {
     private final AtomicLong nanos = new AtomicLong();
     private final RetryAdvice advice = new RetryAdvice(1, 10, nanos::get);
 
-    private void second(int admitted, int refused) {
-        for (int i = 0; i < admitted; i++) {
-            advice.admitted();
+    /** {@code seconds} seconds, each with this many callers admitted and refused. */
+    private void during(int seconds, int admitted, int refused) {
+        for (int s = 0; s < seconds; s++) {
+            for (int i = 0; i < admitted; i++) {
+                advice.admitted();
+            }
+            for (int i = 0; i < refused; i++) {
+                advice.refused();
+            }
+            nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         }
-        for (int i = 0; i < refused; i++) {
-            advice.refused();
-        }
-        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
     }
 
     /** The shortest and longest answer over many asks (the jitter is random). */
@@ -33,34 +36,26 @@ class RetryAdviceTest {
 
     @Test
     void littleRefusedMeansTheBaseWithJitter() {
-        for (int s = 0; s < 5; s++) {
-            second(100, 2);
-        }
+        during(5, 100, 2);
         advice.admitted();
         assertThat(range()).containsExactly(1, 2);
     }
 
     @Test
     void twoThirdsRefusedForSecondsMeansAboutThreeSecondsAndItFallsBackWhenTheLoadGoes() {
-        for (int s = 0; s < 6; s++) {
-            second(100, 200);
-        }
+        during(6, 100, 200);
         advice.refused();
         assertThat(advice.refusedShare()).isBetween(0.6, 0.7);
         assertThat(range()).containsExactly(3, 4);
 
-        for (int s = 0; s < 6; s++) {
-            second(100, 0);
-        }
+        during(6, 100, 0);
         advice.admitted();
         assertThat(range()).containsExactly(1, 2);
     }
 
     @Test
     void aQuietSpellAfterARushForgetsTheRush() {
-        for (int s = 0; s < 6; s++) {
-            second(10, 90);
-        }
+        during(6, 10, 90);
         nanos.addAndGet(Duration.ofSeconds(8).toNanos());
         advice.admitted();
         assertThat(range()).containsExactly(1, 2);
@@ -68,9 +63,7 @@ class RetryAdviceTest {
 
     @Test
     void nearlyEverythingRefusedIsCappedAtTheMaximum() {
-        for (int s = 0; s < 10; s++) {
-            second(1, 999);
-        }
+        during(10, 1, 999);
         advice.refused();
         int[] range = range();
         assertThat(range[0]).isEqualTo(10);
