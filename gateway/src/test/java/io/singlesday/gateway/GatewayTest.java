@@ -2,6 +2,7 @@ package io.singlesday.gateway;
 
 import io.singlesday.localinfra.SigningKey;
 import io.singlesday.testsupport.Http;
+import io.singlesday.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,6 +79,37 @@ class GatewayTest {
         assertProblem(call("GET", "/api/unknown/thing", token, null), 404);
         assertProblem(call("GET", "/api/orders/mine", null, null), 401);
         assertProblem(call("GET", "/api/orders/mine", "Bearer.garbage.token", null), 401);
+    }
+
+    /**
+     * What Netty cannot decode and what the security firewall turns away never reach a route or a filter; they are
+     * answered as problem+json all the same, naming the status and quoting nothing of the request.
+     */
+    @Test
+    void requestsRefusedBeforeRoutingAreProblemsToo() {
+        RawHttp raw = new RawHttp("127.0.0.1", port, java.time.Duration.ofSeconds(5));
+        java.util.Map<String, String> none = java.util.Map.of();
+        assertRawProblem(raw.send("GET", "/api/catalog/products?q=" + "x".repeat(20_000), none, null), 414);
+        assertRawProblem(raw.send("GET", "/api/catalog/products", java.util.Map.of("X-Filler", "x".repeat(40_000)), null), 431);
+        assertRawProblem(raw.send("GET", "/api/catalog/products/%ZZ", none, null), 400);
+        assertRawProblem(raw.send("GET", "/api/catalog/products?q=%ZZ", none, null), 400);
+        assertRawProblem(raw.send("GET", "/api/catalog/../actuator/env", none, null), 400);
+        assertRawProblem(raw.send("GET", "/api/catalog/products/%00", none, null), 400);
+        assertRawProblem(raw.send("GET", "/api/catalog/products;jsessionid=1", none, null), 400);
+        assertRawProblem(raw.send("BREW", "/api/catalog/products", none, null), 400);
+        assertRawProblem(raw.send("GET", "/api/catalog/products", java.util.Map.of("X-Test", "a\u0001b"), null), 400);
+        assertRawProblem(raw.sendBytes("GET /api/catalog/products\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 400);
+        assertRawProblem(raw.sendBytes(("POST /dev/tokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nContent-Length: 5\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 400);
+        // A request that decodes fine is still served on a fresh connection after all of these.
+        assertThat(raw.send("GET", "/actuator/health/liveness", none, null).status()).isEqualTo(200);
+    }
+
+    private static void assertRawProblem(RawHttp.Answer answer, int status) {
+        assertThat(answer.failure()).isNull();
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":" + status).doesNotContain("xxxxxxxxxx");
     }
 
     /**

@@ -229,6 +229,10 @@ final class LocalStack implements AutoCloseable {
         return startupTime;
     }
 
+    String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -1,5 +1,6 @@
 package io.singlesday.launcher;
 
+import io.singlesday.launcher.hostile.CorpusRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -101,6 +102,23 @@ class LocalStackEndToEndIT {
             assertProblem(anonymous, 401);
             assertProblem(call("GET", spec.apiBase() + "/whoami", "forged.token.value", null), 401);
         }
+    }
+
+    /**
+     * Every operation the services document, attacked with every kind of hostile input through the gateway
+     * (the corpus in {@code hostile/}): no 5xx, every refusal problem+json without internals, nothing written.
+     */
+    @Test
+    @Order(2)
+    void hostileInputIsRefusedCleanlyEverywhereAndWritesNothing() throws Exception {
+        Map<String, String> services = new java.util.LinkedHashMap<>();
+        ServiceSpec.SERVICES.forEach(s -> services.put(s.module(), stack.process(s.module()).url()));
+        CorpusRun.Outcome outcome = CorpusRun.against(gateway, services,
+                ServiceSpec.SERVICES.stream().map(ServiceSpec::database).toList(), stack::jdbcUrl, 3);
+        System.out.println(outcome.report().summary());
+        assertThat(outcome.report().operations()).as("operations read from the six documents").isGreaterThan(100);
+        assertThat(outcome.report().findings()).as(outcome.report().summary()).isEmpty();
+        assertThat(outcome.databaseChanges()).as("tables changed by refused requests").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.singlesday.gateway.errors;
 
+import io.singlesday.platform.web.ProblemText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -39,15 +40,16 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
             return problems.write(exchange, HttpStatus.BAD_REQUEST, detail);
         }
         if (error instanceof ServerWebInputException input && input.getCause() != null) {
+            // The parser's own message names Java types; the caller needs to know only that the body was wrong.
             return problems.write(exchange, HttpStatus.BAD_REQUEST,
-                    "Malformed request body: " + input.getMostSpecificCause().getMessage());
+                    "The request body is not valid JSON of the expected shape");
         }
         if (error instanceof ResponseStatusException status) {
             HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
             code = code == null ? HttpStatus.BAD_REQUEST : code;
-            String detail = code == HttpStatus.NOT_FOUND
-                    ? "No route for " + exchange.getRequest().getPath().value()
-                    : status.getReason() != null ? status.getReason() : code.getReasonPhrase();
+            // Spring's own subclasses word their reasons in Java (a body type, a handler method); ours speak the API's.
+            boolean ours = status.getClass() == ResponseStatusException.class && status.getReason() != null;
+            String detail = ours && code != HttpStatus.NOT_FOUND ? status.getReason() : ProblemText.detail(code.value());
             return problems.write(exchange, code, detail);
         }
         log.error("Gateway failed on {}", exchange.getRequest().getPath(), error);

@@ -1,6 +1,7 @@
 package io.singlesday.gateway.errors;
 
 import io.singlesday.gateway.routing.RequestIdWebFilter;
+import io.singlesday.platform.web.ProblemText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +11,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
 
 /** Writes RFC 9457 problem+json for answers the gateway gives itself. */
 @Component
@@ -24,7 +24,7 @@ public class ProblemWriter {
 
     public ProblemDetail problem(ServerWebExchange exchange, HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(ProblemText.instance(exchange.getRequest().getPath().value()));
         Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

@@ -37,9 +37,10 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/orders")
 public class CheckoutController {
 
-    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,4})");
+    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d+)(?![\\w.])");
     /** Below the gateway's 35 s time limit, so a long wait ends as an answer, not as the gateway's 504. */
     static final int MAX_WAIT_SECONDS = 30;
+    private static final long FIRST_SIGHT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final PlaceCheckout place;
     private final OrderQueries queries;
@@ -145,15 +146,20 @@ public class CheckoutController {
      * A checkout placed for the shopper by another service (a livestream purchase) is known to the buyer a moment
      * before the command reaches this service, so a waiting caller also waits for it to appear.
      */
-    private CheckoutView firstSight(UUID id, Caller caller, long deadline) throws InterruptedException {
+    private CheckoutView firstSight(UUID id, Caller caller, long waitDeadline) throws InterruptedException {
+        // That moment is usually well under a second. Looking less and less often, and for at most a bounded time, keeps
+        // a wait for an id that never comes from costing hundreds of reads.
+        long deadline = Math.min(waitDeadline, System.nanoTime() + FIRST_SIGHT_NANOS);
+        long pause = 100;
         while (true) {
             try {
                 return queries.checkout(id, caller);
             } catch (ApiProblem notYet) {
-                if (notYet.getStatusCode().value() != 404 || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100) > deadline) {
+                if (notYet.getStatusCode().value() != 404 || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
                     throw notYet;
                 }
-                Thread.sleep(100);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 1_000);
             }
         }
     }
@@ -163,6 +169,10 @@ public class CheckoutController {
             return 0;
         }
         Matcher m = WAIT.matcher(prefer);
-        return m.find() ? Math.min(Integer.parseInt(m.group(1)), MAX_WAIT_SECONDS) : 0;
+        if (!m.find()) {
+            return 0;
+        }
+        String digits = m.group(1);
+        return digits.length() > 4 ? MAX_WAIT_SECONDS : Math.min(Integer.parseInt(digits), MAX_WAIT_SECONDS);
     }
 }

@@ -25,7 +25,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import java.net.URI;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,8 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** Details explain; they never carry a caller's long value back (some quote a header or a content type). */
+    private static final int MAX_DETAIL = 400;
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -57,8 +58,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String wrong = field.isEmpty() ? json.getOriginalMessage() : whatWasExpected(json);
-            problem.setDetail(field.isEmpty() ? "Malformed JSON: " + wrong : "Field '" + field + "' is invalid: " + wrong);
+            String wrong = field.isEmpty() ? null : whatWasExpected(json);
+            problem.setDetail(field.isEmpty() ? whatTheBodyShouldBe(json) : "Field '" + field + "' is invalid: " + wrong);
             if (!field.isEmpty()) {
                 problem.setProperty("errors", List.of(Map.of("field", field, "message", wrong)));
             }
@@ -66,6 +67,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or unreadable");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A body that is not JSON at all, or JSON of the wrong shape, told by where it broke and what was wanted. */
+    private static String whatTheBodyShouldBe(JacksonException json) {
+        if (json instanceof io.singlesday.platform.json.JsonInputGuards.RefusedValue refused) {
+            return "The request body is invalid: " + refused.reason();
+        }
+        if (json instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            return "The request body is nested too deeply or holds a value too long to read";
+        }
+        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "The request body must be " + expected(mismatch.getTargetType());
+        }
+        var where = json.getLocation();
+        return where == null || where.getLineNr() < 1 ? "The request body is not valid JSON"
+                : "The request body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 
     /**
@@ -154,6 +171,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Spring's own detail repeats the path, which may be long and is the caller's own text. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource"),
+                headers, HttpStatus.NOT_FOUND, request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -220,13 +246,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpServletRequest servlet = nativeRequest.getNativeRequest(HttpServletRequest.class);
             if (servlet != null) {
                 if (problem.getInstance() == null) {
-                    problem.setInstance(URI.create(servlet.getRequestURI()));
+                    problem.setInstance(ProblemText.instance(servlet.getRequestURI()));
                 }
                 Object requestId = servlet.getAttribute(RequestIdFilter.ATTRIBUTE);
                 if (requestId != null) {
                     problem.setProperty("requestId", requestId);
                 }
             }
+        }
+        if (body instanceof ProblemDetail problem && problem.getDetail() != null && problem.getDetail().length() > MAX_DETAIL) {
+            problem.setDetail(problem.getDetail().substring(0, MAX_DETAIL) + "...");
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

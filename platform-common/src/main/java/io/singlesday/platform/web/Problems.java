@@ -8,7 +8,6 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 
 /** Writes RFC 9457 problem+json outside Spring MVC's handlers (security filters, for instance). */
 public final class Problems {
@@ -18,7 +17,7 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, String detail, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(ProblemText.instance(request.getRequestURI()));
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

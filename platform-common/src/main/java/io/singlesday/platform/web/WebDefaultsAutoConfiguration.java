@@ -45,6 +45,24 @@ public class WebDefaultsAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /** In place of Spring Boot's error controller, which answers in its own JSON. */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Tomcat's refusals of what it cannot parse, as problem+json rather than its HTML page. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
     @Bean
     WhoAmIController whoAmIController() {
         return new WhoAmIController();
