@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalFestival {
 
     private static final String USAGE = """
-            Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N]
+            Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N] [--tracing]
                    festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
 
               run             start Kafka, PostgreSQL, every service and the gateway, then play a gentle festival
@@ -31,8 +31,9 @@ public final class LocalFestival {
               --no-load       start quietly, without the gentle day
               --clock-start   set festival time now, e.g. 2026-11-10T23:55:00+08:00 (no gentle day: it sets the clock)
               --speed N       festival seconds per real second (60 plays the day in 24 minutes; no gentle day)
+              --tracing       also run Zipkin (port ZIPKIN_PORT, 9411) and send every service's spans to it
               token           print a bearer token from the running gateway's dev endpoint
-            Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432); services use 8081-8086.
+            Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432), ZIPKIN_PORT (9411); services 8081-8086.
             """;
 
     private LocalFestival() {
@@ -144,9 +145,11 @@ public final class LocalFestival {
         boolean fresh = false;
         OffsetDateTime clockStart = null;
         double speed = 1.0;
+        int zipkinPort = StackOptions.NO_TRACING;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "run" -> { }
+                case "--tracing" -> zipkinPort = envPort("ZIPKIN_PORT", StackDefaults.ZIPKIN_PORT);
                 case "--fresh" -> fresh = true;
                 case "--no-load" -> { }
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
@@ -175,7 +178,7 @@ public final class LocalFestival {
         String jvm = System.getenv().getOrDefault("FESTIVAL_SERVICE_JVM_OPTS", StackOptions.DEFAULT_JVM_OPTIONS);
         return new StackOptions(Path.of("").toAbsolutePath(), data.toAbsolutePath(), fresh,
                 envPort("KAFKA_PORT", StackDefaults.KAFKA_PORT), envPort("POSTGRES_PORT", StackDefaults.POSTGRES_PORT),
-                ports, clockStart, speed, jvm);
+                ports, clockStart, speed, jvm, zipkinPort);
     }
 
     private static String value(String[] args, int i, String option) {

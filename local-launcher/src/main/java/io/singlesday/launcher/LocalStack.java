@@ -37,12 +37,13 @@ final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
     private final PrintStream out;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final List<ServiceProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LocalKafka kafka;
     private final Map<ServiceSpec, Map<String, String>> environments = new java.util.LinkedHashMap<>();
     private LocalPostgres postgres;
     private SigningKey signingKey;
     private Duration startupTime;
+    private LocalZipkin zipkin;
 
     private LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -51,12 +52,21 @@ final class LocalStack implements AutoCloseable {
 
     static LocalStack start(StackOptions options, PrintStream out) {
         LocalStack stack = new LocalStack(options, out);
+        // Stopped while starting (Ctrl-C, SIGTERM): what has started so far stops too, instead of living on orphaned.
+        Thread stopWhatStarted = new Thread(stack::close, "festival-stop-while-starting");
+        Runtime.getRuntime().addShutdownHook(stopWhatStarted);
         try {
             stack.boot();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopWhatStarted);
+            } catch (IllegalStateException alreadyStopping) {
+                // the hook is running or has run
+            }
         }
     }
 
@@ -94,6 +104,13 @@ final class LocalStack implements AutoCloseable {
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (options.tracing()) {
+            int port = options.zipkinPort() == 0 ? LocalZipkin.freePort() : options.zipkinPort();
+            zipkin = LocalZipkin.start(options.home(), port, data.resolve("logs"));
+            out.printf("Zipkin ready at %s%n", zipkin.url());
+            common.put("TRACING_EXPORT", "true");
+            common.put("TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+        }
         common.put("JWT_PUBLIC_KEY_LOCATION", "file:" + signingKey.publicKeyPem().toAbsolutePath());
         // Services that call another (the GMV counter's reconciliation calls the order service) find it like the gateway does.
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
@@ -229,6 +246,11 @@ final class LocalStack implements AutoCloseable {
         return startupTime;
     }
 
+    /** The tracing backend's address, or null when the stack runs without one. */
+    String zipkinUrl() {
+        return zipkin == null ? null : zipkin.url();
+    }
+
     String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }
@@ -254,6 +276,9 @@ final class LocalStack implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (zipkin != null) {
+            zipkin.close();
         }
     }
 

@@ -16,6 +16,7 @@ final class StackDefaults {
 
     static final int KAFKA_PORT = 19092;
     static final int POSTGRES_PORT = 15432;
+    static final int ZIPKIN_PORT = 9411;
 
     private StackDefaults() {
     }

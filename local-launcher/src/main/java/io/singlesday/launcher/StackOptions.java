@@ -6,11 +6,18 @@ import java.util.Map;
 
 /**
  * How to run the stack. Ports of 0 are picked free (the end-to-end test does that); the defaults are the
- * fixed ports the README lists.
+ * fixed ports the README lists. A Zipkin port of {@link #NO_TRACING} runs no tracing backend.
  */
 record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int postgresPort,
                     Map<String, Integer> servicePorts, OffsetDateTime clockStart, double clockSpeed,
-                    String serviceJvmOptions) {
+                    String serviceJvmOptions, int zipkinPort) {
+
+    /** {@link #zipkinPort} when no tracing backend is wanted. */
+    static final int NO_TRACING = -1;
+
+    boolean tracing() {
+        return zipkinPort != NO_TRACING;
+    }
 
     /**
      * Small heaps, the serial collector and the C1 JIT alone: seven JVMs share two cores here. The full tiered JIT

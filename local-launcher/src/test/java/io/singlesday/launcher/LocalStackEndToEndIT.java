@@ -40,6 +40,9 @@ class LocalStackEndToEndIT {
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    /** The trace the checkout test starts as its caller, so the tracing test can ask the backend for it. */
+    private static final String CHECKOUT_TRACE = java.util.HexFormat.of().formatHex(
+            java.nio.ByteBuffer.allocate(16).putLong(System.nanoTime()).putLong(new java.util.Random().nextLong()).array());
     private static LocalStack stack;
     private static String gateway;
     private static Path home;
@@ -53,7 +56,7 @@ class LocalStackEndToEndIT {
         ports.put(ServiceSpec.GATEWAY.module(), freePort());
         ServiceSpec.SERVICES.forEach(s -> ports.put(s.module(), freePort()));
         StackOptions options = new StackOptions(home, dataDir, true, 0, 0, ports,
-                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS + " -Xlog:gc:stdout -Dreactor.netty.http.server.accessLogEnabled=true");
+                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS + " -Xlog:gc:stdout -Dreactor.netty.http.server.accessLogEnabled=true", 0);
         stack = LocalStack.start(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         gateway = stack.process(ServiceSpec.GATEWAY.module()).url();
     }
@@ -178,7 +181,8 @@ class LocalStackEndToEndIT {
         HttpResponse<String> checkout = null;
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline && (checkout == null || checkout.statusCode() == 422)) {
-            checkout = call("POST", "/api/orders", shopper, order, "Idempotency-Key", "e2e-checkout", "Prefer", "wait=20");
+            checkout = call("POST", "/api/orders", shopper, order, "Idempotency-Key", "e2e-checkout", "Prefer", "wait=20",
+                    "traceparent", "00-" + CHECKOUT_TRACE + "-" + "00f067aa0ba902b7" + "-01");
             Thread.sleep(checkout.statusCode() == 422 ? 500 : 0);
         }
         assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
@@ -205,6 +209,33 @@ class LocalStackEndToEndIT {
             Thread.sleep(200);
         }
         assertThat(parcels).as("the order became a parcel in logistics").contains("\"orderId\"").contains("\"route\"");
+    }
+
+    /**
+     * The checkout above, started by its caller as one W3C trace, is one trace in the tracing backend: the gateway,
+     * the order saga, the participants it commanded over Kafka and the GMV counter that counted the order.
+     */
+    @Test
+    @Order(5)
+    void theCheckoutIsOneTraceFromTheGatewayToTheCounter() throws Exception {
+        String zipkin = stack.zipkinUrl();
+        assertThat(zipkin).as("the end-to-end stack runs with a tracing backend").isNotNull();
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        List<String> wanted = List.of("gateway", "order-service", "catalog-service", "coupon-service", "gmv-counter-service");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && !services.containsAll(wanted)) {
+            HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create(zipkin + "/api/v2/trace/" + CHECKOUT_TRACE))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (trace.statusCode() == 200) {
+                var names = java.util.regex.Pattern.compile("\"localEndpoint\":\\{\"serviceName\":\"([^\"]+)\"").matcher(trace.body());
+                while (names.find()) {
+                    services.add(names.group(1));
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        System.out.println("Trace " + CHECKOUT_TRACE + " has spans from " + services);
+        assertThat(services).as("services in the checkout's trace").containsAll(wanted);
     }
 
     /**

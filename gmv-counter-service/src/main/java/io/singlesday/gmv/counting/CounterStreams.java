@@ -3,6 +3,7 @@ package io.singlesday.gmv.counting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -38,9 +39,12 @@ public class CounterStreams implements SmartLifecycle {
     private final MeterRegistry meters;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
+    private final TraceHop traces;
     private Path temporaryStateDir;
 
-    public CounterStreams(CounterSettings settings, KafkaProperties kafka, EventCodec codec, MeterRegistry meters) {
+    public CounterStreams(CounterSettings settings, KafkaProperties kafka, EventCodec codec, MeterRegistry meters,
+                          TraceHop traces) {
+        this.traces = traces;
         this.settings = settings;
         this.kafka = kafka;
         this.codec = codec;
@@ -49,8 +53,10 @@ public class CounterStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Brave's Kafka Streams instrumentation (6.3) wraps clients that lack methods Kafka 4 added, so the ledger
+        // continues each order's trace from its envelope itself: counting an order is a span of its checkout.
         KafkaStreams started = new KafkaStreams(
-                CounterTopology.build(codec, settings.marks(), settings.flushInterval(), meters), properties());
+                CounterTopology.build(codec, settings.marks(), settings.flushInterval(), meters, traces), properties());
         // A failing thread is replaced; exactly-once means it resumes from the last commit, counting nothing twice.
         started.setUncaughtExceptionHandler(e -> {
             log.error("GMV counter stream thread failed; replacing it", e);

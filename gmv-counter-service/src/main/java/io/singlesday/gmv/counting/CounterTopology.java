@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.tracing.TraceHop;
 import io.singlesday.platform.kafka.UnreadableEventException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -35,14 +36,15 @@ public final class CounterTopology {
     private CounterTopology() {
     }
 
-    public static Topology build(EventCodec codec, MilestoneMarks marks, Duration flushInterval, MeterRegistry meters) {
+    public static Topology build(EventCodec codec, MilestoneMarks marks, Duration flushInterval, MeterRegistry meters,
+                                 TraceHop traces) {
         var strings = Serdes.String();
         var bytes = Serdes.ByteArray();
         Topology topology = new Topology();
 
         topology.addSource("orders-in", strings.deserializer(), bytes.deserializer(), Topics.ORDERS_EVENTS.name());
         topology.addProcessor("order-ledger",
-                () -> new OrderLedger(codec, flushInterval, meters, Topics.ORDERS_EVENTS.name()), "orders-in");
+                () -> new OrderLedger(codec, flushInterval, meters, Topics.ORDERS_EVENTS.name(), traces), "orders-in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE), strings, bytes),
                 "order-ledger");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), strings, bytes)

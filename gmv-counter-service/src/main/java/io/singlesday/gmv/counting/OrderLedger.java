@@ -7,6 +7,7 @@ import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.tracing.TraceHop;
 import io.singlesday.platform.kafka.UnreadableEventException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -43,6 +44,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private static final byte REVERSED = 2;
 
     private final EventCodec codec;
+    private final TraceHop traces;
     private final Duration flushInterval;
     private final Counter deadLetters;
     private final Counter duplicateEvents;
@@ -51,8 +53,9 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private KeyValueStore<String, byte[]> ledger;
     private KeyValueStore<String, byte[]> pending;
 
-    OrderLedger(EventCodec codec, Duration flushInterval, MeterRegistry meters, String topic) {
+    OrderLedger(EventCodec codec, Duration flushInterval, MeterRegistry meters, String topic, TraceHop traces) {
         this.codec = codec;
+        this.traces = traces;
         this.flushInterval = flushInterval;
         this.deadLetters = meters.counter("festival.kafka.dead.letters", "topic", topic);
         this.duplicateEvents = meters.counter("festival.gmv.duplicates", "kind", "same-event");
@@ -76,6 +79,15 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
             deadLetter(record, e.getMessage());
             return;
         }
+        if (envelope.payload() instanceof OrderConfirmed || envelope.payload() instanceof OrderCancelled) {
+            // Counting an order is a step of its checkout's trace, carried in the envelope.
+            try (TraceHop.Scope trace = traces.span(envelope.traceparent(), "count " + envelope.type())) {
+                count(record, envelope);
+            }
+        }
+    }
+
+    private void count(Record<String, byte[]> record, EventEnvelope<?> envelope) {
         switch (envelope.payload()) {
             case OrderConfirmed confirmed -> {
                 String problem = incomplete(confirmed);

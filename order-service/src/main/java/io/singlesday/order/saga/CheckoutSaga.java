@@ -144,7 +144,9 @@ public class CheckoutSaga {
         if (ordersPending == 0 && !"REQUESTED".equals(couponsState)) {
             sql.sql("update checkouts set state = ?, payment_started = now(), updated_at = now() where id = ?")
                     .params(c.state().moveTo(CheckoutState.PAYING).name(), c.id()).update();
-            afterCommit(() -> payments.start(c.id(), c.payableFen(), c.currency()));
+            // Taken now: after the commit the step's span has ended, and the payment belongs to this checkout's trace.
+            String trace = payments.currentTrace();
+            afterCommit(() -> payments.start(c.id(), c.payableFen(), c.currency(), trace));
         }
     }
 

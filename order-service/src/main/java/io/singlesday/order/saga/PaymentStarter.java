@@ -1,6 +1,7 @@
 package io.singlesday.order.saga;
 
 import io.singlesday.order.payment.SimulatedPaymentProvider;
+import io.singlesday.platform.tracing.TraceHop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,17 +29,35 @@ public class PaymentStarter implements DisposableBean {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
-    public PaymentStarter(SimulatedPaymentProvider provider, ObjectProvider<CheckoutSaga> saga) {
+    private final TraceHop traces;
+
+    public PaymentStarter(SimulatedPaymentProvider provider, ObjectProvider<CheckoutSaga> saga, TraceHop traces) {
         this.provider = provider;
         this.saga = saga;
+        this.traces = traces;
     }
 
     public void start(UUID checkoutId, long amountFen, String currency) {
+        start(checkoutId, amountFen, currency, traces.current());
+    }
+
+    /** The W3C traceparent to pass to {@link #start(UUID, long, String, String)} from a step that ends before it. */
+    public String currentTrace() {
+        return traces.current();
+    }
+
+    /** Starts the payment as a step of the given trace (a traceparent, or null for none). */
+    public void start(UUID checkoutId, long amountFen, String currency, String trace) {
         if (!running.add(checkoutId)) {
             return;
         }
         try {
-            threads.execute(() -> pay(checkoutId, amountFen, currency));
+            // The payment thread carries on the checkout's trace: its confirmation is a step of the same checkout.
+            threads.execute(() -> {
+                try (TraceHop.Scope paying = traces.span(trace, "payment")) {
+                    pay(checkoutId, amountFen, currency);
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
             running.remove(checkoutId);
         }

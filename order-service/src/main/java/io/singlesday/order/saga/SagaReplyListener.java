@@ -9,6 +9,7 @@ import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.platform.kafka.PollTransaction;
+import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,10 @@ public class SagaReplyListener {
     private final PollTransaction poll;
 
     public SagaReplyListener(CheckoutSaga saga, ProcessedEvents processed, TransactionTemplate transactions,
-                             EventCodec codec) {
+                             EventCodec codec, TraceHop traces) {
         this.saga = saga;
         this.processed = processed;
-        this.poll = new PollTransaction(transactions, codec);
+        this.poll = new PollTransaction(transactions, codec, traces);
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-saga-replies", topics = {Topics.Names.CATALOG_STOCK_REPLIES, Topics.Names.COUPONS_REPLIES},

@@ -1,10 +1,7 @@
 package io.singlesday.platform.kafka;
 
-import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.Tracer;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.EventType;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -24,14 +21,14 @@ public class EventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventCodec codec;
     private final Clock festivalClock;
-    private final ObjectProvider<Tracer> tracer;
+    private final io.singlesday.platform.tracing.TraceHop traces;
 
     public EventPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, Clock festivalClock,
-                          ObjectProvider<Tracer> tracer) {
+                          io.singlesday.platform.tracing.TraceHop traces) {
         this.kafka = kafka;
         this.codec = codec;
         this.festivalClock = festivalClock;
-        this.tracer = tracer;
+        this.traces = traces;
     }
 
     public <T> EventEnvelope<T> publish(EventType<T> type, String key, T payload, Duration timeout) {
@@ -50,16 +47,7 @@ public class EventPublisher {
 
     /** The W3C traceparent of the current span, so the trace continues behind the topic. */
     public String currentTraceparent() {
-        Tracer t = tracer.getIfAvailable();
-        if (t == null || t.currentTraceContext().context() == null) {
-            return null;
-        }
-        TraceContext context = t.currentTraceContext().context();
-        String traceId = context.traceId();
-        if (traceId.length() == 16) {
-            traceId = "0000000000000000" + traceId;
-        }
-        return "00-" + traceId + "-" + context.spanId() + "-" + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+        return traces.current();
     }
 
     public static class EventNotPublishedException extends RuntimeException {

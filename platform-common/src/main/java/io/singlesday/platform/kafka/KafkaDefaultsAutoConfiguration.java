@@ -43,10 +43,16 @@ public class KafkaDefaultsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    io.singlesday.platform.tracing.TraceHop traceHop(ObjectProvider<Tracer> tracer) {
+        return new io.singlesday.platform.tracing.TraceHop(tracer::getIfAvailable);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnBean(KafkaTemplate.class)
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, FestivalClock clock,
-                                  ObjectProvider<Tracer> tracer) {
-        return new EventPublisher(kafka, codec, clock, tracer);
+                                  io.singlesday.platform.tracing.TraceHop traces) {
+        return new EventPublisher(kafka, codec, clock, traces);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.singlesday.platform.kafka;
 
 import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +28,17 @@ public final class PollTransaction {
 
     private final TransactionTemplate transactions;
     private final EventCodec codec;
+    private final TraceHop traces;
 
     public PollTransaction(TransactionTemplate transactions, EventCodec codec) {
+        this(transactions, codec, TraceHop.none());
+    }
+
+    /** Each event is applied as a span of the trace its envelope carries, so a poll does not merge many traces. */
+    public PollTransaction(TransactionTemplate transactions, EventCodec codec, TraceHop traces) {
         this.transactions = transactions;
         this.codec = codec;
+        this.traces = traces;
     }
 
     /**
@@ -66,7 +74,7 @@ public final class PollTransaction {
         try {
             transactions.executeWithoutResult(status -> {
                 together.accept(events);
-                events.forEach(step);
+                events.forEach(event -> applyTraced(step, event));
             });
             return;
         } catch (RuntimeException sharedFailed) {
@@ -79,11 +87,17 @@ public final class PollTransaction {
             try {
                 transactions.executeWithoutResult(status -> {
                     together.accept(List.of(one.event()));
-                    step.accept(one.event());
+                    applyTraced(step, one.event());
                 });
             } catch (RuntimeException alone) {
                 throw new BatchListenerFailedException(describe(one, alone), alone, one.index());
             }
+        }
+    }
+
+    private void applyTraced(Consumer<EventEnvelope<?>> step, EventEnvelope<?> event) {
+        try (TraceHop.Scope trace = traces.span(event.traceparent(), "apply " + event.type())) {
+            step.accept(event);
         }
     }
 

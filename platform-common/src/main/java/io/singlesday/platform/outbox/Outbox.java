@@ -33,10 +33,10 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> EventEnvelope<T> append(EventType<T> type, String key, T payload) {
-        EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(),
-                tracing.currentTraceparent(), payload);
-        jdbc.update("insert into outbox_events (topic, record_key, payload) values (?, ?, ?)",
-                type.topic().name(), key, codec.encode(envelope));
+        String traceparent = tracing.currentTraceparent();
+        EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(), traceparent, payload);
+        jdbc.update("insert into outbox_events (topic, record_key, payload, traceparent) values (?, ?, ?, ?)",
+                type.topic().name(), key, codec.encode(envelope), traceparent);
         committed.afterCommit();
         return envelope;
     }
@@ -45,9 +45,10 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> void appendAll(EventType<T> type, List<Keyed<T>> events) {
         String traceparent = tracing.currentTraceparent();
-        jdbc.batchUpdate("insert into outbox_events (topic, record_key, payload) values (?, ?, ?)",
+        jdbc.batchUpdate("insert into outbox_events (topic, record_key, payload, traceparent) values (?, ?, ?, ?)",
                 events.stream().map(e -> new Object[]{type.topic().name(), e.key(), codec.encode(
-                        EventEnvelope.wrap(type, e.key(), festivalClock.instant(), traceparent, e.payload()))}).toList());
+                        EventEnvelope.wrap(type, e.key(), festivalClock.instant(), traceparent, e.payload())),
+                        traceparent}).toList());
         committed.afterCommit();
     }
 

@@ -37,9 +37,10 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnProperty(value = "festival.outbox.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, KafkaTemplate<String, byte[]> kafka,
-                            MeterRegistry meters, OutboxSignal signal,
+                            MeterRegistry meters, OutboxSignal signal, io.singlesday.platform.tracing.TraceHop traces,
                             @Value("${festival.outbox.relay.batch-size:500}") int batchSize,
                             @Value("${festival.outbox.relay.fallback-poll-ms:1000}") long fallbackPollMillis) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, meters, signal, batchSize, fallbackPollMillis);
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, meters, signal, traces, batchSize,
+                fallbackPollMillis);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.singlesday.platform.tracing.TraceHop;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,6 +34,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final long LOCK_BUSY_RETRY_MILLIS = 10;
 
     private final OutboxSignal signal;
+    private final TraceHop traces;
     private final int batchSize;
     private final long fallbackPollMillis;
     private final Counter relayed;
@@ -40,13 +42,14 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-                       MeterRegistry meters, OutboxSignal signal, int batchSize, long fallbackPollMillis) {
+                       MeterRegistry meters, OutboxSignal signal, TraceHop traces, int batchSize, long fallbackPollMillis) {
         if (batchSize < 1 || fallbackPollMillis < 1) {
             throw new IllegalArgumentException("festival.outbox.relay batch-size and fallback-poll-ms must be at least 1, not "
                     + batchSize + " and " + fallbackPollMillis);
         }
         this.jdbc = jdbc;
         this.signal = signal;
+        this.traces = traces;
         this.transactions = transactions;
         this.kafka = kafka;
         this.batchSize = batchSize;
@@ -63,9 +66,13 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<Long> ids = new ArrayList<>();
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            jdbc.query("select id, topic, record_key, payload from outbox_events order by id limit ?", rs -> {
+            jdbc.query("select id, topic, record_key, payload, traceparent from outbox_events order by id limit ?", rs -> {
                 ids.add(rs.getLong(1));
-                sends.add(kafka.send(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                // Sent as a step of the trace that wrote it: the producer's span and the record's traceparent
+                // header continue that trace, and the consumer continues it from the header.
+                try (TraceHop.Scope trace = traces.resume(rs.getString(5))) {
+                    sends.add(kafka.send(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                }
             }, batchSize);
             if (ids.isEmpty()) {
                 return 0;
