@@ -58,6 +58,25 @@ work() {
   echo "${db//|/ } $kafka"
 }
 
+# Commits per service database, "name commits" lines, to see where the commits of a checkout are spent.
+commits_by_database() {
+  PGPASSWORD=orders psql -h 127.0.0.1 -p "${PGPORT:-15432}" -U orders -d orders -Atc "select datname, xact_commit
+      from pg_stat_database where datname not in ('postgres', 'template0', 'template1') order by datname" \
+      2>/dev/null | tr '|' ' ' || true
+}
+
+# As the superuser (local trust): pg_stat_statements is on in the launcher's kept cluster, reset at the window's start.
+superuser() { psql -h 127.0.0.1 -p "${PGPORT:-15432}" -U postgres -d postgres -Atc "$1" 2>/dev/null || true; }
+wal_fsyncs() { superuser "select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal'"; }
+statements_by_database() {
+  superuser "select d.datname, sum(s.calls) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      group by 1 order by 1" | tr '|' ' '
+}
+top_statements() {
+  superuser "select s.calls, d.datname, left(regexp_replace(s.query, '\s+', ' ', 'g'), 110) from pg_stat_statements s
+      join pg_database d on d.oid = s.dbid order by s.calls desc limit ${TOP:-25}"
+}
+
 if [ "${1:-}" = idle ]; then
   seconds=${IDLE:-30}
   before=$(ticks); t0=$(date +%s.%N); sleep "$seconds"; after=$(ticks); t1=$(date +%s.%N)
@@ -76,9 +95,11 @@ run=$!
 # Count only the load itself: from Gatling's start to the end of the steady window (plus 2 s for the last sagas),
 # not the tester's set-up or the verdict's reads afterwards.
 until grep -q "Simulation .* started" "$out/run.log" 2>/dev/null; do sleep 0.2; kill -0 $run 2>/dev/null || break; done
-before=$(ticks); c0=$(confirmed); w0=$(work); t0=$(date +%T)
+superuser "select pg_stat_statements_reset()" > /dev/null
+before=$(ticks); c0=$(confirmed); w0=$(work); d0=$(commits_by_database); f0=$(wal_fsyncs); t0=$(date +%T)
 sleep "$(echo "$minutes * 60 + 2" | bc -l)"
-after=$(ticks); c1=$(confirmed); w1=$(work); t1=$(date +%T)
+after=$(ticks); c1=$(confirmed); w1=$(work); d1=$(commits_by_database); f1=$(wal_fsyncs); t1=$(date +%T)
+statements=$(statements_by_database); top=$(top_statements)
 wait $run || true
 n=$(( c1 - c0 ))
 echo "Confirmed checkouts in the load window: $n ($c0 at $t0, $c1 at $t1; steady $rate/s for $minutes min); summary: $out/summary.md"
@@ -88,4 +109,10 @@ join <(echo "$before") <(echo "$after") | awk -v hz="$HZ" -v n="$n" '
 echo "$w0 $w1" | awk -v n="$n" '{ n = (n > 0 ? n : 1)
   printf "Per confirmed checkout, all services: %.1f database commits, %.1f rows written, %.1f KiB of WAL, %.1f outbox records to Kafka\n",
     ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) / n / 1024, ($8 - $4) / n }'
+join <(echo "$d0") <(echo "$d1") | awk -v n="$n" '{ n = (n > 0 ? n : 1); line = line sprintf("%s %.1f, ", $1, ($3 - $2) / n) }
+  END { sub(/, $/, "", line); print "Commits per confirmed checkout by database: " line }'
+echo "$statements" | awk -v n="$n" '{ n = (n > 0 ? n : 1); total += $2; line = line sprintf("%s %.1f, ", $1, $2 / n) }
+  END { sub(/, $/, "", line); printf "SQL statements per confirmed checkout: %.1f (%s); WAL flushes: %.1f\n", total / n, line, ('"${f1:-0} - ${f0:-0}"') / n }'
+echo "Most frequent statements in the window (calls per confirmed checkout, database, statement):"
+echo "$top" | awk -F'|' -v n="$n" '$1 != "" { n = (n > 0 ? n : 1); printf "  %6.2f  %-10s %s\n", $1 / n, $2, $3 }'
 grep -E "load generator|Checkouts:|Offered|Throughput|^\| checkout |Verdict|cancelled because" "$out/summary.md" || tail -20 "$out/run.log"

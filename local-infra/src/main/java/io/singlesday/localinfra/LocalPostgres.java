@@ -41,10 +41,18 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (dataDir != null) {
+                // Statements per checkout are what the throughput benchmark reads (load-tester/bench); utility
+                // statements (BEGIN, COMMIT, SET) are counted as commits there instead.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_utility", "off");
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
-            return new LocalPostgres(builder.start());
+            LocalPostgres started = new LocalPostgres(builder.start());
+            if (dataDir != null) {
+                started.adminExecute("create extension if not exists pg_stat_statements");
+            }
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -81,6 +89,14 @@ public final class LocalPostgres implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void adminExecute(String statement) {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused: " + statement, e);
         }
     }
 

@@ -58,6 +58,8 @@ class LogisticsTest {
     TransactionTemplate transactions;
     @Autowired
     FestivalClock clock;
+    @Autowired
+    io.singlesday.logistics.parcel.Parcels parcels;
 
     private final String operator = Tokens.operator("logistics-ops");
 
@@ -105,6 +107,21 @@ class LogisticsTest {
 
     private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
         return Http.send("http://127.0.0.1:" + port, method, path, token, json);
+    }
+
+    /** The flow only moves forward, so each test walks on from where the last one left its ticks. */
+    private static Instant flowTime = Instant.MIN;
+
+    /** Ticks the flow an hour of festival time at a time, for at most ten days, until {@code done}. */
+    private void walkHourly(BooleanSupplier done, Runnable eachHour) {
+        Instant t = clock.instant().isAfter(flowTime) ? clock.instant() : flowTime;
+        flow.advanceTo(t);
+        for (int hour = 1; hour <= 24 * 10 && !done.getAsBoolean(); hour++) {
+            eachHour.run();
+            t = t.plus(Duration.ofHours(1));
+            flow.advanceTo(t);
+        }
+        flowTime = t;
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -163,13 +180,9 @@ class LogisticsTest {
         OrderConfirmed order = order("wang", 39.95, 116.40, line(UUID.randomUUID(), 1, "CN"), line(UUID.randomUUID(), 1, "JP"));
         send(order, order.orderId());
         await(() -> parcelsOf(order.orderId()) == 2);
-        Instant t = clock.instant();
-        flow.advanceTo(t);
-        for (int hour = 1; hour <= 24 * 10 && !states(order.orderId()).stream().allMatch(s -> s.equals("DELIVERED")); hour++) {
-            // Release anything customs held, as an operator would.
-            sql.sql("update parcels set customs_hold = false where order_id = ?").param(order.orderId()).update();
-            flow.advanceTo(t.plus(Duration.ofHours(hour)));
-        }
+        walkHourly(() -> states(order.orderId()).stream().allMatch(s -> s.equals("DELIVERED")),
+                // Release anything customs held, as an operator would.
+                () -> sql.sql("update parcels set customs_hold = false where order_id = ?").param(order.orderId()).update());
         assertThat(states(order.orderId())).containsOnly("DELIVERED");
         List<String> crossBorder = sql.sql("""
                 select t.state from parcel_timeline t join parcels p on p.id = t.parcel_id
@@ -180,6 +193,55 @@ class LogisticsTest {
         assertThat(ops.statusCode()).isEqualTo(200);
         assertThat(ops.body()).contains("\"DELIVERED\":").contains("\"onTimePercent\"");
         assertProblem(call("GET", "/api/logistics/operations", Tokens.shopper("wang"), null), 403);
+    }
+
+    @Test
+    void aBurstOfOrdersMovesTogetherEachParcelOneStepPerTickWithOneTimelineRowAndOneEventPerStep() throws Exception {
+        List<OrderConfirmed> burst = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            burst.add(order("burst-" + i, null, null, line(UUID.randomUUID(), 1, "CN")));
+        }
+        burst.forEach(o -> producer.send(new ProducerRecord<>(Topics.ORDERS_EVENTS.name(), o.orderId().toString(),
+                codec.encode(EventEnvelope.wrap(EventCatalog.ORDER_CONFIRMED, o.orderId().toString(), Instant.now(), null, o)))));
+        producer.flush();
+        await(() -> burst.stream().allMatch(o -> parcelsOf(o.orderId()) == 1));
+        List<UUID> orders = burst.stream().map(OrderConfirmed::orderId).toList();
+        walkHourly(() -> orders.stream().allMatch(o -> states(o).equals(List.of("DELIVERED"))), () -> {
+        });
+        orders.forEach(o -> assertThat(states(o)).as("order %s", o).containsExactly("DELIVERED"));
+        List<String> timelines = sql.sql("""
+                select string_agg(t.state, ' ' order by t.id) from parcel_timeline t join parcels p on p.id = t.parcel_id
+                where p.order_id = any(?) group by p.id""").param(orders.toArray(UUID[]::new)).query(String.class).list();
+        assertThat(timelines).hasSize(orders.size())
+                .containsOnly("CREATED PICKED PACKED DISPATCHED IN_TRANSIT OUT_FOR_DELIVERY DELIVERED");
+        await(() -> sql.sql("select count(*) from outbox_events").query(Long.class).single() == 0);
+        java.util.Set<String> keys = new java.util.HashSet<>(orders.stream().map(UUID::toString).toList());
+        List<String> published = TopicRecords.readAll(Topics.LOGISTICS_PARCELS.name(), Duration.ofSeconds(10)).stream()
+                .filter(r -> keys.contains(r.key()))
+                .map(r -> ((io.singlesday.contracts.logistics.ParcelStateChanged) codec.decode(r.value()).payload()).state())
+                .toList();
+        assertThat(published).as("one event per step of every parcel").hasSize(7 * orders.size());
+        assertThat(published.stream().filter("PICKED"::equals).count()).isEqualTo(orders.size());
+    }
+
+    @Test
+    void aParcelAnotherMoverMovedFirstIsLeftAloneByABatchMove() throws Exception {
+        OrderConfirmed order = order("stale", null, null, line(UUID.randomUUID(), 1, "CN"));
+        send(order, order.orderId());
+        await(() -> parcelsOf(order.orderId()) == 1);
+        io.singlesday.logistics.parcel.Parcels.Parcel seen = parcels.ofOrder(order.orderId()).getFirst();
+        Instant now = clock.instant();
+        // Moved by someone else after this mover read it, as a cancellation would.
+        transactions.executeWithoutResult(s -> parcels.move(seen, io.singlesday.logistics.parcel.ParcelState.CANCELLED,
+                now, "order cancelled: test"));
+        List<io.singlesday.logistics.parcel.Parcels.Move> applied = transactions.execute(s -> parcels.moveAll(List.of(
+                new io.singlesday.logistics.parcel.Parcels.Move(seen, io.singlesday.logistics.parcel.ParcelState.PICKED,
+                        "picked"), new io.singlesday.logistics.parcel.Parcels.Move(seen,
+                        io.singlesday.logistics.parcel.ParcelState.PICKED, "picked twice")), now));
+        assertThat(applied).isEmpty();
+        assertThat(states(order.orderId())).containsExactly("CANCELLED");
+        assertThat(parcels.timeline(seen.id()).stream().map(io.singlesday.logistics.parcel.Parcels.Step::state))
+                .containsExactly("CREATED", "CANCELLED");
     }
 
     @Test

@@ -1,32 +1,40 @@
 package io.singlesday.catalog.onboarding;
 
 import io.singlesday.contracts.topics.Topics;
-import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.PollTransaction;
+import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Feeds the incubation program from the order stream, and checks daily (festival time) for the 21st's awards. */
+import java.util.List;
+
+/**
+ * Feeds the incubation program from the order stream, and checks daily (festival time) for the 21st's awards. Nobody
+ * waits on this tally, so the consumer lets orders gather for up to half a second at the peak and applies each poll
+ * in one transaction ({@link PollTransaction}): one commit for many orders of the same hot brands.
+ */
 @Component
 public class IncubationListener {
 
     private final IncubationLedger ledger;
-    private final EventCodec codec;
+    private final PollTransaction poll;
 
-    public IncubationListener(IncubationLedger ledger, EventCodec codec) {
+    public IncubationListener(IncubationLedger ledger, EventCodec codec, TransactionTemplate transactions, TraceHop traces) {
         this.ledger = ledger;
-        this.codec = codec;
+        this.poll = new PollTransaction(transactions, codec, traces);
     }
 
-    @KafkaListener(id = "catalog-incubation", topics = Topics.Names.ORDERS_EVENTS, concurrency = "${catalog.incubation.consumers:1}")
-    public void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<?> event = codec.decode(record.value());
-        if (event.payload() instanceof OrderConfirmed confirmed) {
-            ledger.onOrderConfirmed(event.eventId(), confirmed);
-        }
+    @KafkaListener(id = "catalog-incubation", topics = Topics.Names.ORDERS_EVENTS, concurrency = "${catalog.incubation.consumers:1}",
+            batch = "true", properties = {"fetch.min.bytes=${catalog.incubation.fetch-min-bytes:32768}",
+            "fetch.max.wait.ms=${catalog.incubation.fetch-max-wait-ms:500}"})
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        poll.apply(records, event -> event.payload() instanceof OrderConfirmed, events -> {
+        }, event -> ledger.onOrderConfirmed(event.eventId(), (OrderConfirmed) event.payload()));
     }
 
     @Scheduled(fixedDelayString = "${catalog.incubation.award-check:PT10S}")

@@ -8,51 +8,57 @@ import io.singlesday.logistics.parcel.ShipOrders;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.PollTransaction;
+import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+
 /**
  * Confirmed orders become parcels, cancelled ones stop theirs. Each event applies once (the inbox), and a second
  * confirmation of one order under another event id finds its parcels already there (one per order and origin).
+ * A poll's events share one transaction ({@link PollTransaction}): one durable commit per poll, not per order. A
+ * parcel starts in a warehouse queue anyway, so at the peak the consumer lets orders gather for up to half a second.
  */
 @Component
 public class OrderEventsListener {
 
     static final String CONSUMER = "logistics-orders";
 
-    private final EventCodec codec;
     private final ProcessedEvents processed;
     private final ShipOrders ship;
-    private final TransactionTemplate transactions;
     private final FestivalClock clock;
+    private final PollTransaction poll;
 
     public OrderEventsListener(EventCodec codec, ProcessedEvents processed, ShipOrders ship,
-                               TransactionTemplate transactions, FestivalClock clock) {
-        this.codec = codec;
+                               TransactionTemplate transactions, FestivalClock clock, TraceHop traces) {
         this.processed = processed;
         this.ship = ship;
-        this.transactions = transactions;
         this.clock = clock;
+        this.poll = new PollTransaction(transactions, codec, traces);
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-orders", topics = Topics.Names.ORDERS_EVENTS,
-            concurrency = "${logistics.order-consumers:2}")
-    public void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<?> event = codec.decode(record.value());
-        if (!(event.payload() instanceof OrderConfirmed) && !(event.payload() instanceof OrderCancelled)) {
+            concurrency = "${logistics.order-consumers:2}", batch = "true",
+            properties = {"fetch.min.bytes=${logistics.order-fetch-min-bytes:32768}",
+                    "fetch.max.wait.ms=${logistics.order-fetch-max-wait-ms:500}"})
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        poll.apply(records, event -> event.payload() instanceof OrderConfirmed || event.payload() instanceof OrderCancelled,
+                events -> {
+                }, this::applyOnce);
+    }
+
+    private void applyOnce(EventEnvelope<?> event) {
+        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
             return;
         }
-        transactions.executeWithoutResult(status -> {
-            if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-                return;
-            }
-            switch (event.payload()) {
-                case OrderConfirmed confirmed -> ship.ship(confirmed, clock.instant());
-                case OrderCancelled cancelled -> ship.cancel(cancelled, clock.instant());
-                default -> throw new IllegalStateException("unreachable");
-            }
-        });
+        switch (event.payload()) {
+            case OrderConfirmed confirmed -> ship.ship(confirmed, clock.instant());
+            case OrderCancelled cancelled -> ship.cancel(cancelled, clock.instant());
+            default -> throw new IllegalStateException("unreachable");
+        }
     }
 }

@@ -65,12 +65,59 @@ public class Parcels {
         return moved == 1;
     }
 
+    /** One step for one parcel: where it goes and what its timeline says. */
+    public record Move(Parcel parcel, ParcelState to, String detail) {
+        public Move {
+            parcel.state().moveTo(to);
+        }
+    }
+
+    /**
+     * {@link #move} for many parcels at once, in four round trips however many they are: the flow moves parcels by
+     * the hundred at the midnight peak. Returns the moves that applied (the parcel was still where the caller saw it).
+     */
+    public List<Move> moveAll(List<Move> moves, Instant at) {
+        if (moves.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<UUID> moved = new java.util.HashSet<>(sql.sql("""
+                update parcels p set state = m.to_state, state_since = :at,
+                       delivered_at = case when m.to_state = 'DELIVERED' then :at else p.delivered_at end
+                from unnest(:ids, :froms, :tos) as m(id, from_state, to_state)
+                where p.id = m.id and p.state = m.from_state
+                returning p.id""")
+                .param("at", ts(at))
+                .param("ids", moves.stream().map(m -> m.parcel().id()).toArray(UUID[]::new))
+                .param("froms", moves.stream().map(m -> m.parcel().state().name()).toArray(String[]::new))
+                .param("tos", moves.stream().map(m -> m.to().name()).toArray(String[]::new))
+                .query(UUID.class).list());
+        List<Move> applied = moves.stream().filter(m -> moved.contains(m.parcel().id())).toList();
+        if (applied.isEmpty()) {
+            return applied;
+        }
+        sql.sql("""
+                insert into parcel_timeline (parcel_id, at, state, detail)
+                select id, :at, state, detail from unnest(:ids, :states, :details) with ordinality as t(id, state, detail, n)
+                order by n""")
+                .param("at", ts(at))
+                .param("ids", applied.stream().map(m -> m.parcel().id()).toArray(UUID[]::new))
+                .param("states", applied.stream().map(m -> m.to().name()).toArray(String[]::new))
+                .param("details", applied.stream().map(Move::detail).toArray(String[]::new))
+                .update();
+        outbox.appendAll(EventCatalog.PARCEL_STATE_CHANGED, applied.stream()
+                .map(m -> new Outbox.Keyed<>(m.parcel().orderId().toString(), changed(m.parcel(), m.to(), at))).toList());
+        return applied;
+    }
+
     private void recordStep(Parcel p, ParcelState state, Instant at, String detail) {
         sql.sql("insert into parcel_timeline (parcel_id, at, state, detail) values (?, ?, ?, ?)")
                 .params(p.id(), ts(at), state.name(), detail).update();
-        outbox.append(EventCatalog.PARCEL_STATE_CHANGED, p.orderId().toString(), new ParcelStateChanged(p.id(),
-                p.orderId(), p.shopperId(), state.name(), p.route().name(), p.origin(), p.carrier(), p.province(), at,
-                p.promisedBy()));
+        outbox.append(EventCatalog.PARCEL_STATE_CHANGED, p.orderId().toString(), changed(p, state, at));
+    }
+
+    private static ParcelStateChanged changed(Parcel p, ParcelState state, Instant at) {
+        return new ParcelStateChanged(p.id(), p.orderId(), p.shopperId(), state.name(), p.route().name(), p.origin(),
+                p.carrier(), p.province(), at, p.promisedBy());
     }
 
     public List<Parcel> ofOrder(UUID orderId) {
@@ -127,6 +174,12 @@ public class Parcels {
 
     public void hold(UUID id, boolean held) {
         sql.sql("update parcels set customs_hold = ? where id = ?").params(held, id).update();
+    }
+
+    public void holdAll(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            sql.sql("update parcels set customs_hold = true where id = any(?)").param(ids.toArray(UUID[]::new)).update();
+        }
     }
 
     private List<Parcel> select(String where, Object... params) {

@@ -77,8 +77,10 @@ public class CheckoutController {
                     + "the same one on every retry");
         }
         Caller caller = Caller.of(auth);
-        CheckoutAccepted accepted = place.place(caller.subject(), key, request);
-        CheckoutView view = awaitOutcome(accepted.checkoutId(), waitSeconds(prefer), caller);
+        int seconds = waitSeconds(prefer);
+        CheckoutAccepted accepted = place.place(caller.subject(), key, request, seconds > 0);
+        // A checkout placed just now is known to be running: no need to read it before the wait.
+        CheckoutView view = awaitOutcome(accepted.checkoutId(), seconds, caller, !accepted.replayed());
         URI location = URI.create("/api/orders/checkouts/" + accepted.checkoutId());
         ResponseEntity.BodyBuilder answer = view.isFinal() ? ResponseEntity.ok() : ResponseEntity.accepted();
         preferenceApplied(answer, prefer);
@@ -91,7 +93,7 @@ public class CheckoutController {
                                                  Authentication auth) throws InterruptedException {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         preferenceApplied(answer, prefer);
-        return answer.body(awaitOutcome(id, waitSeconds(prefer), Caller.of(auth)));
+        return answer.body(awaitOutcome(id, waitSeconds(prefer), Caller.of(auth), false));
     }
 
     /** RFC 7240: says how long the caller was actually let wait, which may be less than asked. */
@@ -117,14 +119,15 @@ public class CheckoutController {
         return view;
     }
 
-    private CheckoutView awaitOutcome(UUID id, int seconds, Caller caller) throws InterruptedException {
+    /** {@code placedNow}: this request has just placed the checkout and already watches its outcome. */
+    private CheckoutView awaitOutcome(UUID id, int seconds, Caller caller, boolean placedNow) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         // Watched before each read, so a saga that finishes between the read and the wait still wakes this request
         // at once instead of at the next re-read.
         try {
             CompletableFuture<Void> woken = seconds > 0 ? outcomes.watch(id) : null;
-            CheckoutView view = firstSight(id, caller, deadline);
-            while (!view.isFinal() && System.nanoTime() < deadline) {
+            CheckoutView view = placedNow && seconds > 0 ? null : firstSight(id, caller, deadline);
+            while ((view == null || !view.isFinal()) && System.nanoTime() < deadline) {
                 try {
                     long slice = Math.min(recheckNanos, deadline - System.nanoTime());
                     woken.get(Math.max(slice, 1), TimeUnit.NANOSECONDS);
@@ -134,7 +137,7 @@ public class CheckoutController {
                 woken = outcomes.watch(id);
                 view = queries.checkout(id, caller);
             }
-            return view;
+            return view != null ? view : queries.checkout(id, caller);
         } finally {
             if (seconds > 0) {
                 outcomes.forget(id);

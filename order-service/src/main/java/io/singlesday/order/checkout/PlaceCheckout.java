@@ -15,6 +15,7 @@ import io.singlesday.order.catalog.SkuView;
 import io.singlesday.order.pricing.PricedCheckout;
 import io.singlesday.order.pricing.Pricing;
 import io.singlesday.order.promotion.FlashSales;
+import io.singlesday.order.saga.CheckoutOutcomes;
 import io.singlesday.order.saga.CheckoutState;
 import io.singlesday.order.saga.OrderEvents;
 import io.singlesday.order.saga.OrderState;
@@ -68,13 +69,16 @@ public class PlaceCheckout {
     private final SagaBacklog backlog;
     private final HotSkuLimit hotSkus;
     private final SagaAdmission admission;
+    private final CheckoutOutcomes outcomes;
     /** Shopper and key of the checkouts this instance is placing right now. */
     private final Set<String> placing = ConcurrentHashMap.newKeySet();
 
     public PlaceCheckout(JdbcClient sql, TransactionTemplate transactions, CatalogView catalog, Wallet wallet,
                          Outbox outbox, OrderEvents events, FestivalClock clock, SagaProperties saga, JsonMapper json,
-                         FlashSales flashSales, SagaBacklog backlog, HotSkuLimit hotSkus, SagaAdmission admission) {
+                         FlashSales flashSales, SagaBacklog backlog, HotSkuLimit hotSkus, SagaAdmission admission,
+                         CheckoutOutcomes outcomes) {
         this.admission = admission;
+        this.outcomes = outcomes;
         this.flashSales = flashSales;
         this.backlog = backlog;
         this.hotSkus = hotSkus;
@@ -89,7 +93,11 @@ public class PlaceCheckout {
         this.json = json;
     }
 
-    public CheckoutAccepted place(String shopperId, String idempotencyKey, CheckoutRequest request) {
+    /**
+     * {@code watch}: the caller will wait for the outcome, so the outcome is watched before the checkout exists and
+     * a saga that finishes at once cannot be missed; the caller forgets the watch when done waiting.
+     */
+    public CheckoutAccepted place(String shopperId, String idempotencyKey, CheckoutRequest request, boolean watch) {
         String hash = sha256(json.writeValueAsBytes(request));
         Optional<CheckoutAccepted> seen = replay(shopperId, idempotencyKey, hash);
         if (seen.isPresent()) {
@@ -110,12 +118,18 @@ public class PlaceCheckout {
             }
             try {
                 checkChannel(request);
+                if (watch) {
+                    outcomes.watch(checkoutId);
+                }
                 PricedCheckout priced = Pricing.price(items(request), coupons(shopperId, request.couponCodes()));
                 created = Boolean.TRUE.equals(transactions.execute(status -> insert(checkoutId, shopperId, idempotencyKey,
                         hash, request, priced, null)));
             } finally {
-                if (first && !created) {
-                    admission.abandon(checkoutId);
+                if (!created) {
+                    outcomes.forget(checkoutId);
+                    if (first) {
+                        admission.abandon(checkoutId);
+                    }
                 }
             }
         } finally {

@@ -49,21 +49,29 @@ public class OrderQueries {
         }
     }
 
+    /** One statement: a waiting checkout is read at least once more, so this read is on the hottest path. */
     public CheckoutView checkout(UUID id, Caller caller) {
-        record Head(String shopper, String state, String reason, String detail, long payable, String currency,
-                    List<String> codes, Instant placedAt) {
+        record Row(String shopper, String state, String reason, String detail, long payable, String currency,
+                   List<String> codes, Instant placedAt, OrderSummary order) {
         }
-        Head head = sql.sql("""
-                select shopper_id, state, cancel_reason, cancel_detail, payable_fen, currency, coupon_codes, placed_at
-                from checkouts where id = ?""")
+        List<Row> rows = sql.sql("""
+                select c.shopper_id, c.state, c.cancel_reason, c.cancel_detail, c.payable_fen, c.currency, c.coupon_codes,
+                       c.placed_at, o.id, o.store_id, o.state, o.list_fen, o.discount_fen, o.paid_fen, o.currency, o.placed_at
+                from checkouts c left join orders o on o.checkout_id = c.id
+                where c.id = ? order by o.store_id""")
                 .param(id)
-                .query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getString(6), List.of((String[]) rs.getArray(7).getArray()),
-                        rs.getTimestamp(8).toInstant()))
-                .optional()
-                .filter(h -> visible(h.shopper(), caller))
-                .orElseThrow(() -> ApiProblem.notFound("No checkout " + id));
-        List<OrderSummary> orders = summaries("where checkout_id = ? order by store_id", id);
+                        rs.getTimestamp(8).toInstant(), rs.getObject(9) == null ? null
+                        : new OrderSummary(rs.getObject(9, UUID.class), id, rs.getObject(10, UUID.class), rs.getString(11),
+                                new Amounts(rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15)),
+                                rs.getTimestamp(16).toInstant())))
+                .list();
+        if (rows.isEmpty() || !visible(rows.getFirst().shopper(), caller)) {
+            throw ApiProblem.notFound("No checkout " + id);
+        }
+        Row head = rows.getFirst();
+        List<OrderSummary> orders = rows.stream().map(Row::order).filter(java.util.Objects::nonNull).toList();
         return new CheckoutView(id, head.state(), head.reason(), head.detail(), head.payable(), head.currency(),
                 head.codes(), head.placedAt(), orders);
     }
