@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -120,8 +121,26 @@ public final class LocalKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops the broker, waiting at most {@code patience}. Once a KRaft shutdown was seen to spin in its metadata log
+     * for minutes, which kept the launcher (and PostgreSQL after it) from stopping at all; a broker that does not stop
+     * in time is left to the process's exit, and its logs are recovered at the next start.
+     */
+    public void close(Duration patience) {
+        Thread stopping = Thread.ofPlatform().daemon().name("kafka-stop").start(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        });
+        try {
+            if (!stopping.join(patience)) {
+                System.err.println("Kafka did not stop within " + patience.toSeconds() + " s; leaving it to the exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Admin admin() {

@@ -25,7 +25,8 @@ import java.util.UUID;
  * Holds, sells and gives back stock for orders. Every hold is one conditional update per SKU
  * ({@code reserved + n <= stock}), so no interleaving of any number of checkouts can oversell; only checkouts
  * of the same SKU wait for each other, never the whole service. Each order's answer is recorded and repeated
- * for a repeated command, and the reply leaves through the outbox in the same transaction as the change.
+ * for a repeated command, and the reply leaves through the outbox in the same transaction as the change. A level
+ * is announced ({@link StockLevelChanged}) only where a shopper would see it change ({@link StockLevels}).
  */
 @Service
 public class StockLedger {
@@ -33,8 +34,10 @@ public class StockLedger {
     private final JdbcClient sql;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final StockLevels levels;
 
-    public StockLedger(JdbcClient sql, Outbox outbox, TransactionTemplate transactions) {
+    public StockLedger(JdbcClient sql, Outbox outbox, TransactionTemplate transactions, StockLevels levels) {
+        this.levels = levels;
         this.sql = sql;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -110,7 +113,7 @@ public class StockLedger {
             }
             sql.sql("insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
                     .params(orderId, line.getKey(), line.getValue()).update();
-            outbox.append(EventCatalog.STOCK_LEVEL_CHANGED, level.get().productId().toString(), level.get());
+            announceIfNews(level.get(), level.get().available() + line.getValue());
         }
         Held held = new Held(lines.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
         reply(orderId, held);
@@ -144,8 +147,7 @@ public class StockLedger {
         }
         lines.forEach((sku, quantity) -> {
             if (outOfHold(holdId, sku, quantity)) {
-                sql.sql("update skus set reserved = reserved - ? where id = ?").params(quantity, sku).update();
-                announceLevel(sku);
+                giveBack(sku, quantity);
             }
         });
     }
@@ -169,8 +171,7 @@ public class StockLedger {
             if (giveBack > 0) {
                 sql.sql("update stock_reservations set quantity = quantity - ?, updated_at = now() where order_id = ? and sku_id = ?")
                         .params(giveBack, holdId, hold.skuId()).update();
-                sql.sql("update skus set reserved = reserved - ? where id = ?").params(giveBack, hold.skuId()).update();
-                announceLevel(hold.skuId());
+                giveBack(hold.skuId(), giveBack);
                 released += giveBack;
             }
         }
@@ -223,9 +224,7 @@ public class StockLedger {
                 .param(orderId).update();
         List<StockLine> held = heldLines(orderId);
         for (StockLine line : held) {
-            sql.sql("update skus set reserved = reserved - :qty where id = :sku")
-                    .param("qty", line.quantity()).param("sku", line.skuId()).update();
-            announceLevel(line.skuId());
+            giveBack(line.skuId(), line.quantity());
         }
         sql.sql("update stock_reservations set state = 'RELEASED', updated_at = now() where order_id = ? and state = 'HELD'")
                 .param(orderId).update();
@@ -269,11 +268,19 @@ public class StockLedger {
                 .orElse(Reason.UNKNOWN_SKU);
     }
 
-    private void announceLevel(UUID skuId) {
-        sql.sql("select product_id, stock - reserved from skus where id = ?").param(skuId)
+    /** Units held for an order or a drop go back to the shop's free stock. */
+    private void giveBack(UUID skuId, int quantity) {
+        sql.sql("update skus set reserved = reserved - ? where id = ? returning product_id, stock - reserved")
+                .params(quantity, skuId)
                 .query((rs, n) -> new StockLevelChanged(skuId, rs.getObject(1, UUID.class), rs.getInt(2)))
                 .optional()
-                .ifPresent(level -> outbox.append(EventCatalog.STOCK_LEVEL_CHANGED, level.productId().toString(), level));
+                .ifPresent(level -> announceIfNews(level, level.available() - quantity));
+    }
+
+    private void announceIfNews(StockLevelChanged level, int availableBefore) {
+        if (levels.worthAnnouncing(availableBefore, level.available())) {
+            outbox.append(EventCatalog.STOCK_LEVEL_CHANGED, level.productId().toString(), level);
+        }
     }
 
     /** Lines of the same SKU merged, in SKU order: every checkout locks rows in one order, so none deadlock. */

@@ -2,6 +2,7 @@ package io.singlesday.catalog.stock;
 
 import io.singlesday.catalog.CatalogIntegrationTest;
 import io.singlesday.contracts.EventCatalog;
+import io.singlesday.contracts.catalog.StockLevelChanged;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.stock.ReserveStock;
 import io.singlesday.contracts.stock.StockLine;
@@ -49,6 +50,33 @@ class StockSagaParticipantTest extends CatalogIntegrationTest {
                 .satisfies(r -> assertThat(r).contains("StockReservationRejected").contains("INSUFFICIENT_STOCK"));
         assertThat(replies).filteredOn(r -> r.contains(unknown.toString())).singleElement()
                 .satisfies(r -> assertThat(r).contains("UNKNOWN_SKU"));
+    }
+
+    @Test
+    void aLevelIsAnnouncedOnlyWhereAShopperWouldSeeItChange() throws Exception {
+        OpenBrand brand = openBrand("IT");
+        UUID[] product = product(brand, "Pandoro 750 g", 9_900, 14, 703);
+        UUID plenty = UUID.randomUUID();
+        UUID low = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        // One after another: commands for different orders may be taken by different consumers in any order.
+        send(new ReserveStock(plenty, List.of(new StockLine(product[1], 2))));
+        assertThat(repliesFor(List.of(plenty), 1)).singleElement().asString().contains("StockReserved");
+        send(new ReserveStock(low, List.of(new StockLine(product[1], 3))));
+        assertThat(repliesFor(List.of(low), 1)).singleElement().asString().contains("StockReserved");
+        send(new ReserveStock(last, List.of(new StockLine(product[1], 9))));
+        assertThat(repliesFor(List.of(last), 1)).singleElement().asString().contains("StockReserved");
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<Integer> announced = List.of();
+        while (System.currentTimeMillis() < deadline && announced.size() < 2) {
+            announced = TopicRecords.readAll(Topics.CATALOG_PRODUCTS.name(), Duration.ofSeconds(3)).stream()
+                    .filter(r -> product[0].toString().equals(r.key()))
+                    .map(r -> codec.decode(r.value()).payload())
+                    .filter(StockLevelChanged.class::isInstance).map(e -> ((StockLevelChanged) e).available()).toList();
+        }
+        // 14 -> 12 among plenty says nothing; 12 -> 9 runs low and 9 -> 0 sells out.
+        assertThat(announced).containsExactly(9, 0);
     }
 
     private void send(ReserveStock command) throws Exception {

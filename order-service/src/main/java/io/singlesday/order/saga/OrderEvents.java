@@ -4,6 +4,8 @@ import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.db.WriteAtCommit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,11 @@ public class OrderEvents {
     private final JdbcClient sql;
     private final FestivalClock clock;
 
-    public OrderEvents(JdbcClient sql, FestivalClock clock) {
+    private final WriteAtCommit timelineRows;
+
+    public OrderEvents(JdbcClient sql, JdbcTemplate jdbc, FestivalClock clock) {
         this.sql = sql;
+        this.timelineRows = new WriteAtCommit(jdbc, "insert into order_timeline (order_id, at, state, detail) values (?, ?, ?, ?)");
         this.clock = clock;
     }
 
@@ -30,8 +35,7 @@ public class OrderEvents {
     }
 
     public void timeline(UUID orderId, OrderState state, String detail) {
-        sql.sql("insert into order_timeline (order_id, at, state, detail) values (?, ?, ?, ?)")
-                .params(orderId, Timestamp.from(clock.instant()), state.name(), detail).update();
+        timelineRows.add(orderId, Timestamp.from(clock.instant()), state.name(), detail);
     }
 
     public OrderConfirmed confirmed(UUID orderId, Instant at) {

@@ -2,6 +2,7 @@ package io.singlesday.platform.outbox;
 
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.EventType;
+import io.singlesday.platform.db.WriteAtCommit;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.platform.kafka.EventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,7 @@ import java.util.List;
 /**
  * Records an event in the caller's transaction, so the event exists if and only if the change does. The
  * {@link OutboxRelay} publishes it afterwards, at least once, woken by the commit; consumers deduplicate by event id.
+ * A transaction's events are written together just before it commits ({@link WriteAtCommit}), in one statement.
  */
 public class Outbox {
 
@@ -22,10 +24,12 @@ public class Outbox {
     private final Clock festivalClock;
     private final EventPublisher tracing;
     private final OutboxSignal committed;
+    private final WriteAtCommit rows;
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec, Clock festivalClock, EventPublisher tracing, OutboxSignal committed) {
         this.jdbc = jdbc;
         this.committed = committed;
+        this.rows = new WriteAtCommit(jdbc, "insert into outbox_events (topic, record_key, payload, traceparent) values (?, ?, ?, ?)");
         this.codec = codec;
         this.festivalClock = festivalClock;
         this.tracing = tracing;
@@ -35,9 +39,9 @@ public class Outbox {
     public <T> EventEnvelope<T> append(EventType<T> type, String key, T payload) {
         String traceparent = tracing.currentTraceparent();
         EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(), traceparent, payload);
-        jdbc.update("insert into outbox_events (topic, record_key, payload, traceparent) values (?, ?, ?, ?)",
-                type.topic().name(), key, codec.encode(envelope), traceparent);
-        committed.afterCommit();
+        if (rows.add(type.topic().name(), key, codec.encode(envelope), traceparent)) {
+            committed.afterCommit();
+        }
         return envelope;
     }
 
@@ -45,11 +49,12 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> void appendAll(EventType<T> type, List<Keyed<T>> events) {
         String traceparent = tracing.currentTraceparent();
-        jdbc.batchUpdate("insert into outbox_events (topic, record_key, payload, traceparent) values (?, ?, ?, ?)",
-                events.stream().map(e -> new Object[]{type.topic().name(), e.key(), codec.encode(
-                        EventEnvelope.wrap(type, e.key(), festivalClock.instant(), traceparent, e.payload())),
-                        traceparent}).toList());
-        committed.afterCommit();
+        for (Keyed<T> e : events) {
+            if (rows.add(type.topic().name(), e.key(), codec.encode(EventEnvelope.wrap(type, e.key(),
+                    festivalClock.instant(), traceparent, e.payload())), traceparent)) {
+                committed.afterCommit();
+            }
+        }
     }
 
     public record Keyed<T>(String key, T payload) {
