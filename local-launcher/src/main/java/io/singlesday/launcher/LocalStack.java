@@ -44,6 +44,9 @@ final class LocalStack implements AutoCloseable {
     private SigningKey signingKey;
     private Duration startupTime;
     private LocalZipkin zipkin;
+    private Supervisor supervisor;
+    /** Held while a service is being replaced, by a deliberate restart or by the supervisor. */
+    private final Object replacing = new Object();
 
     private LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -144,6 +147,26 @@ final class LocalStack implements AutoCloseable {
         if (firstRun) {
             seedCatalog();
         }
+        supervisor = new Supervisor(this::processes, this::startAgain, out);
+    }
+
+    /** The supervisor's restart: the same service, port and environment, its log continued. */
+    private ServiceProcess startAgain(ServiceProcess gone) {
+        synchronized (replacing) {
+            if (!processes.contains(gone)) {
+                return null;
+            }
+            ServiceSpec spec = gone.spec();
+            ServiceProcess again = ServiceProcess.start(spec, options.portOf(spec), jarOf(spec),
+                    options.dataDir().resolve("logs"), cacheDir(), options.serviceJvmOptions(), environments.get(spec), true);
+            processes.set(processes.indexOf(gone), again);
+            return again;
+        }
+    }
+
+    /** How often the supervisor has started this service again since the stack started. */
+    int restartsOf(String module) {
+        return supervisor == null ? 0 : supervisor.restartsOf(module);
     }
 
     /**
@@ -226,12 +249,13 @@ final class LocalStack implements AutoCloseable {
 
     /** Stops one service and starts it again as it was started, as a deployment's restart would. */
     void restart(String module) {
-        ServiceProcess old = process(module);
-        old.stop(Duration.ofSeconds(30));
-        processes.remove(old);
-        ServiceSpec spec = old.spec();
-        processes.add(ServiceProcess.start(spec, options.portOf(spec), jarOf(spec), options.dataDir().resolve("logs"),
-                cacheDir(), options.serviceJvmOptions(), environments.get(spec)));
+        synchronized (replacing) {
+            ServiceProcess old = process(module);
+            old.stop(Duration.ofSeconds(30));
+            ServiceSpec spec = old.spec();
+            processes.set(processes.indexOf(old), ServiceProcess.start(spec, options.portOf(spec), jarOf(spec),
+                    options.dataDir().resolve("logs"), cacheDir(), options.serviceJvmOptions(), environments.get(spec), true));
+        }
         awaitReady(Duration.ofMinutes(2));
     }
 
@@ -265,6 +289,9 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (supervisor != null) {
+            supervisor.stop();
+        }
         // Services first, all at once (a parallel stream runs two at a time on two cores), so they can still reach
         // Kafka and PostgreSQL while draining.
         processes.stream()

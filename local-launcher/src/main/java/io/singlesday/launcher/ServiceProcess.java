@@ -23,6 +23,8 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Process process;
+    private final long startedAt = System.nanoTime();
+    private volatile boolean stopping;
 
     private ServiceProcess(ServiceSpec spec, int port, Path log, Process process) {
         this.spec = spec;
@@ -33,6 +35,12 @@ final class ServiceProcess {
 
     static ServiceProcess start(ServiceSpec spec, int port, Path jar, Path logDir, Path cacheDir, String jvmOptions,
                                 Map<String, String> environment) {
+        return start(spec, port, jar, logDir, cacheDir, jvmOptions, environment, false);
+    }
+
+    /** {@code again}: a restart, whose output goes on in the same log after the last run's. */
+    static ServiceProcess start(ServiceSpec spec, int port, Path jar, Path logDir, Path cacheDir, String jvmOptions,
+                                Map<String, String> environment, boolean again) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build first (./mvnw -DskipTests package)");
         }
@@ -46,7 +54,7 @@ final class ServiceProcess {
             Path log = logDir.resolve(spec.module() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             return new ServiceProcess(spec, port, log, builder.start());
@@ -77,6 +85,19 @@ final class ServiceProcess {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** Gone without being asked to stop: a crash, an out-of-memory exit, a kill from outside. */
+    boolean exitedUnexpectedly() {
+        return !stopping && !process.isAlive();
+    }
+
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
     boolean ready() {
@@ -117,6 +138,7 @@ final class ServiceProcess {
 
     /** Asks for a graceful shutdown (SIGTERM) and waits; kills what does not stop in time. */
     void stop(Duration grace) {
+        stopping = true;
         if (!process.isAlive()) {
             return;
         }

@@ -398,6 +398,30 @@ class LocalStackEndToEndIT {
         }
     }
 
+    /** As Kubernetes restarts a pod: a service killed from outside is started again, and serves again. */
+    @Test
+    @Order(8)
+    void aServiceKilledFromOutsideIsStartedAgainByTheLauncher() throws Exception {
+        String module = "livestream-service";
+        ServiceSpec spec = ServiceSpec.SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+        long killed = stack.process(module).pid();
+        assertThat(ProcessHandle.of(killed).orElseThrow().destroyForcibly()).isTrue();
+        String token = token("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        HttpResponse<String> me = null;
+        while (System.nanoTime() < deadline && (me == null || me.statusCode() != 200)) {
+            Thread.sleep(1_000);
+            ServiceProcess now = stack.process(module);
+            if (now.pid() != killed && now.ready()) {
+                me = call("GET", spec.apiBase() + "/whoami", token, null);
+            }
+        }
+        assertThat(me).as("answered through the gateway after the restart").isNotNull();
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(stack.restartsOf(module)).isEqualTo(1);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains(module + " exited unexpectedly");
+    }
+
     @Test
     @Order(8)
     void aServiceThatIsDownGetsAPrompt503() throws Exception {

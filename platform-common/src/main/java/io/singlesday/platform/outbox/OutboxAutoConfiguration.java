@@ -34,6 +34,12 @@ public class OutboxAutoConfiguration {
         return new Outbox(jdbc, codec, clock, publisher, signal);
     }
 
+    @Bean(destroyMethod = "close")
+    OutboxBacklog outboxBacklog(JdbcTemplate jdbc, MeterRegistry meters,
+                                @Value("${festival.outbox.backlog-every:PT15S}") java.time.Duration every) {
+        return new OutboxBacklog(jdbc, meters, every);
+    }
+
     @Bean
     @ConditionalOnProperty(value = "festival.outbox.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, KafkaTemplate<String, byte[]> kafka,

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long LOCK_ID = 0x11_11_0_0_7L;
+    /** The advisory lock that makes one relay per database active; public for tests that hold it. */
+    public static final long LOCK_ID = 0x11_11_0_0_7L;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
