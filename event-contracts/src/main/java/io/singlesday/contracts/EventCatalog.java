@@ -27,6 +27,10 @@ import io.singlesday.contracts.catalog.StoreClosed;
 import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.contracts.clock.FestivalClockChanged;
 import io.singlesday.contracts.stock.CommitStock;
+import io.singlesday.contracts.stock.DropStockHeld;
+import io.singlesday.contracts.stock.DropStockRefused;
+import io.singlesday.contracts.stock.DropStockReleased;
+import io.singlesday.contracts.stock.HoldDropStock;
 import io.singlesday.contracts.stock.ReleaseStock;
 import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.contracts.stock.ReserveStock;
@@ -76,6 +80,14 @@ public final class EventCatalog {
             new EventType<>("CommitStock", 1, CommitStock.class, Topics.CATALOG_STOCK_COMMANDS);
     public static final EventType<ReleaseStock> RELEASE_STOCK =
             new EventType<>("ReleaseStock", 1, ReleaseStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<HoldDropStock> HOLD_DROP_STOCK =
+            new EventType<>("HoldDropStock", 1, HoldDropStock.class, Topics.CATALOG_STOCK_COMMANDS);
+    public static final EventType<DropStockHeld> DROP_STOCK_HELD =
+            new EventType<>("DropStockHeld", 1, DropStockHeld.class, Topics.CATALOG_DROP_STOCK_REPLIES);
+    public static final EventType<DropStockRefused> DROP_STOCK_REFUSED =
+            new EventType<>("DropStockRefused", 1, DropStockRefused.class, Topics.CATALOG_DROP_STOCK_REPLIES);
+    public static final EventType<DropStockReleased> DROP_STOCK_RELEASED =
+            new EventType<>("DropStockReleased", 1, DropStockReleased.class, Topics.CATALOG_DROP_STOCK_REPLIES);
     public static final EventType<StockReserved> STOCK_RESERVED =
             new EventType<>("StockReserved", 1, StockReserved.class, Topics.CATALOG_STOCK_REPLIES);
     public static final EventType<StockReservationRejected> STOCK_RESERVATION_REJECTED =
@@ -138,7 +150,8 @@ public final class EventCatalog {
             STORE_OPENED, STORE_CLOSED,
             RESERVE_STOCK, RESERVE_STOCK_FROM_HOLD, RELEASE_UNSOLD_STOCK, COMMIT_STOCK, RELEASE_STOCK,
             PLACE_LIVESTREAM_CHECKOUT,
-            STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_COMMITTED, STOCK_RELEASED);
+            STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_COMMITTED, STOCK_RELEASED,
+            HOLD_DROP_STOCK, DROP_STOCK_HELD, DROP_STOCK_REFUSED, DROP_STOCK_RELEASED);
 
     private static final Map<String, EventType<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::key, Function.identity()));

@@ -29,6 +29,10 @@ import io.singlesday.contracts.catalog.StoreClosed;
 import io.singlesday.contracts.catalog.StoreOpened;
 import io.singlesday.contracts.clock.FestivalClockChanged;
 import io.singlesday.contracts.stock.CommitStock;
+import io.singlesday.contracts.stock.DropStockHeld;
+import io.singlesday.contracts.stock.DropStockRefused;
+import io.singlesday.contracts.stock.DropStockReleased;
+import io.singlesday.contracts.stock.HoldDropStock;
 import io.singlesday.contracts.stock.ReleaseStock;
 import io.singlesday.contracts.stock.ReserveStock;
 import io.singlesday.contracts.stock.ReserveStockFromHold;
@@ -104,6 +108,11 @@ class EventSchemasTest {
                     StockReservationRejected.Reason.INSUFFICIENT_STOCK, SKU)),
             Map.entry(EventCatalog.STOCK_COMMITTED, new StockCommitted(ORDER, 1)),
             Map.entry(EventCatalog.STOCK_RELEASED, new StockReleased(ORDER, 1)),
+            Map.entry(EventCatalog.HOLD_DROP_STOCK, new HoldDropStock(CAMPAIGN, List.of(new StockLine(SKU, 1000)))),
+            Map.entry(EventCatalog.DROP_STOCK_HELD, new DropStockHeld(CAMPAIGN, List.of(new StockLine(SKU, 1000)))),
+            Map.entry(EventCatalog.DROP_STOCK_REFUSED, new DropStockRefused(CAMPAIGN,
+                    StockReservationRejected.Reason.INSUFFICIENT_STOCK, SKU)),
+            Map.entry(EventCatalog.DROP_STOCK_RELEASED, new DropStockReleased(CAMPAIGN, 2)),
             Map.entry(EventCatalog.INCUBATION_TARGET_REACHED, new IncubationTargetReached(BRAND, Money.fen(100_000_000),
                     Money.fen(100_000_000), Instant.parse("2026-11-11T00:01:36Z"), 300)),
             Map.entry(EventCatalog.LIVESTREAM_SLOT_AWARDED, new LivestreamSlotAwarded(BRAND, "Bergblick", "2026-10", 1,

@@ -2,9 +2,10 @@ package io.singlesday.livestream;
 
 import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.EventEnvelope;
-import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.DropStockHeld;
+import io.singlesday.contracts.stock.DropStockRefused;
+import io.singlesday.contracts.stock.HoldDropStock;
 import io.singlesday.contracts.stock.StockReservationRejected;
-import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.testsupport.RealEngines;
 import io.singlesday.testsupport.TopicRecords;
@@ -48,15 +49,16 @@ public final class CatalogStockStandIn implements AutoCloseable {
             commands.subscribe(List.of("catalog.stock.commands"));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : commands.poll(Duration.ofMillis(100))) {
-                    if (codec.decode(record.value()).payload() instanceof ReserveStock reserve) {
-                        boolean fits = reserve.lines().stream().allMatch(line -> line.quantity() <= stockPerSku);
+                    if (codec.decode(record.value()).payload() instanceof HoldDropStock hold) {
+                        boolean fits = hold.lines().stream().allMatch(line -> line.quantity() <= stockPerSku);
                         EventEnvelope<?> reply = fits
-                                ? EventEnvelope.wrap(EventCatalog.STOCK_RESERVED, record.key(), Instant.now(), null,
-                                        new StockReserved(reserve.orderId(), reserve.lines()))
-                                : EventEnvelope.wrap(EventCatalog.STOCK_RESERVATION_REJECTED, record.key(), Instant.now(), null,
-                                        new StockReservationRejected(reserve.orderId(),
-                                                StockReservationRejected.Reason.INSUFFICIENT_STOCK, reserve.lines().getFirst().skuId()));
-                        replies.send(new ProducerRecord<>("catalog.stock.replies", record.key(), codec.encode(reply)));
+                                ? EventEnvelope.wrap(EventCatalog.DROP_STOCK_HELD, record.key(), Instant.now(), null,
+                                        new DropStockHeld(hold.dropId(), hold.lines()))
+                                : EventEnvelope.wrap(EventCatalog.DROP_STOCK_REFUSED, record.key(), Instant.now(), null,
+                                        new DropStockRefused(hold.dropId(),
+                                                StockReservationRejected.Reason.INSUFFICIENT_STOCK, hold.lines().getFirst().skuId()));
+                        replies.send(new ProducerRecord<>(EventCatalog.DROP_STOCK_HELD.topic().name(), record.key(),
+                                codec.encode(reply)));
                     }
                 }
             }

@@ -2,7 +2,9 @@ package io.singlesday.catalog.onboarding;
 
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.EventCatalog;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.kafka.PollTransaction;
 import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +24,8 @@ import java.util.List;
 public class IncubationListener {
 
     private final IncubationLedger ledger;
+    private static final EventTypeHeader.Wanted CONFIRMED = EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED);
+
     private final PollTransaction poll;
 
     public IncubationListener(IncubationLedger ledger, EventCodec codec, TransactionTemplate transactions, TraceHop traces) {
@@ -33,7 +37,7 @@ public class IncubationListener {
             batch = "true", properties = {"fetch.min.bytes=${catalog.incubation.fetch-min-bytes:32768}",
             "fetch.max.wait.ms=${catalog.incubation.fetch-max-wait-ms:500}"})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        poll.apply(records, event -> event.payload() instanceof OrderConfirmed, events -> {
+        poll.apply(records, CONFIRMED, events -> {
         }, event -> ledger.onOrderConfirmed(event.eventId(), (OrderConfirmed) event.payload()));
     }
 

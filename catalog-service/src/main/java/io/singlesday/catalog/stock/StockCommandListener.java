@@ -3,6 +3,7 @@ package io.singlesday.catalog.stock;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.stock.CommitStock;
+import io.singlesday.contracts.stock.HoldDropStock;
 import io.singlesday.contracts.stock.ReleaseStock;
 import io.singlesday.contracts.stock.ReserveStock;
 import io.singlesday.contracts.stock.ReserveStockFromHold;
@@ -38,6 +39,12 @@ public class StockCommandListener {
                     throw new UnreadableEventException("ReserveStock without lines for order " + reserve.orderId());
                 }
                 ledger.reserve(reserve.orderId(), reserve.lines());
+            }
+            case HoldDropStock hold -> {
+                if (hold.lines().isEmpty()) {
+                    throw new UnreadableEventException("HoldDropStock without lines for drop " + hold.dropId());
+                }
+                ledger.holdForDrop(hold.dropId(), hold.lines());
             }
             case ReserveStockFromHold reserve -> {
                 if (reserve.lines().isEmpty()) {

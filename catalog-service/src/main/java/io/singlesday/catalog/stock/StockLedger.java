@@ -2,6 +2,9 @@ package io.singlesday.catalog.stock;
 
 import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.catalog.StockLevelChanged;
+import io.singlesday.contracts.stock.DropStockHeld;
+import io.singlesday.contracts.stock.DropStockRefused;
+import io.singlesday.contracts.stock.DropStockReleased;
 import io.singlesday.contracts.stock.StockCommitted;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.contracts.stock.StockReleased;
@@ -52,12 +55,20 @@ public class StockLedger {
     public record Rejected(Reason reason, UUID skuId) implements Outcome {
     }
 
+    /** Whom a reservation's answer is for: each requester reads its own replies topic and nobody else's. */
+    public enum Requester { ORDER_SAGA, DROP }
+
     /**
      * All lines or none. A repeated command gets the recorded answer again, on the replies topic too: the
      * saga may have resent it because the first answer was late.
      */
     public Outcome reserve(UUID orderId, List<StockLine> requested) {
-        return reserve(orderId, requested, null);
+        return reserve(orderId, requested, null, Requester.ORDER_SAGA);
+    }
+
+    /** Sets units aside for a livestream drop, answered on the drops' replies topic. */
+    public Outcome holdForDrop(UUID dropId, List<StockLine> requested) {
+        return reserve(dropId, requested, null, Requester.DROP);
     }
 
     /**
@@ -65,10 +76,14 @@ public class StockLedger {
      * the shop's free stock: the order's hold grows by what the drop's shrinks, so {@code reserved} stays as it was.
      */
     public Outcome reserve(UUID orderId, List<StockLine> requested, UUID fromHold) {
+        return reserve(orderId, requested, fromHold, Requester.ORDER_SAGA);
+    }
+
+    private Outcome reserve(UUID orderId, List<StockLine> requested, UUID fromHold, Requester requester) {
         Map<UUID, Integer> lines = merge(requested);
         Outcome outcome;
         try {
-            outcome = transactions.execute(status -> hold(orderId, lines, fromHold));
+            outcome = transactions.execute(status -> hold(orderId, lines, fromHold, requester));
         } catch (Rejection rejection) {
             outcome = new Rejected(rejection.reason, rejection.skuId);
         } catch (org.springframework.dao.DuplicateKeyException decidedBefore) {
@@ -78,17 +93,17 @@ public class StockLedger {
                 if (fromHold != null && recorded instanceof Rejected r && r.reason() == Reason.ORDER_RELEASED) {
                     returnFromHold(orderId, fromHold, lines);
                 }
-                reply(orderId, recorded);
+                reply(orderId, recorded, requester);
             });
             return recorded;
         }
         if (outcome instanceof Rejected rejected) {
-            return recordRejection(orderId, rejected);
+            return recordRejection(orderId, rejected, requester);
         }
         return outcome;
     }
 
-    private Outcome hold(UUID orderId, Map<UUID, Integer> lines, UUID fromHold) {
+    private Outcome hold(UUID orderId, Map<UUID, Integer> lines, UUID fromHold, Requester requester) {
         sql.sql("insert into stock_outcomes (order_id, outcome) values (?, 'HELD')").param(orderId).update();
         for (Map.Entry<UUID, Integer> line : lines.entrySet()) {
             if (line.getValue() <= 0) {
@@ -116,7 +131,7 @@ public class StockLedger {
             announceIfNews(level.get(), level.get().available() + line.getValue());
         }
         Held held = new Held(lines.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
-        reply(orderId, held);
+        reply(orderId, held, requester);
         return held;
     }
 
@@ -175,27 +190,38 @@ public class StockLedger {
                 released += giveBack;
             }
         }
-        outbox.append(EventCatalog.STOCK_RELEASED, holdId.toString(), new StockReleased(holdId, released > 0 ? 1 : 0));
+        outbox.append(EventCatalog.DROP_STOCK_RELEASED, holdId.toString(), new DropStockReleased(holdId, released));
         return released;
     }
 
-    private void reply(UUID orderId, Outcome outcome) {
-        switch (outcome) {
-            case Held held -> outbox.append(EventCatalog.STOCK_RESERVED, orderId.toString(),
-                    new StockReserved(orderId, held.lines()));
-            case Rejected rejected -> outbox.append(EventCatalog.STOCK_RESERVATION_REJECTED, orderId.toString(),
-                    new StockReservationRejected(orderId, rejected.reason(), rejected.skuId()));
+    private void reply(UUID id, Outcome outcome, Requester requester) {
+        String key = id.toString();
+        switch (requester) {
+            case ORDER_SAGA -> {
+                switch (outcome) {
+                    case Held held -> outbox.append(EventCatalog.STOCK_RESERVED, key, new StockReserved(id, held.lines()));
+                    case Rejected rejected -> outbox.append(EventCatalog.STOCK_RESERVATION_REJECTED, key,
+                            new StockReservationRejected(id, rejected.reason(), rejected.skuId()));
+                }
+            }
+            case DROP -> {
+                switch (outcome) {
+                    case Held held -> outbox.append(EventCatalog.DROP_STOCK_HELD, key, new DropStockHeld(id, held.lines()));
+                    case Rejected rejected -> outbox.append(EventCatalog.DROP_STOCK_REFUSED, key,
+                            new DropStockRefused(id, rejected.reason(), rejected.skuId()));
+                }
+            }
         }
     }
 
-    private Outcome recordRejection(UUID orderId, Rejected rejected) {
+    private Outcome recordRejection(UUID orderId, Rejected rejected, Requester requester) {
         return transactions.execute(status -> {
             int inserted = sql.sql("""
                     insert into stock_outcomes (order_id, outcome, reason, sku_id) values (?, 'REJECTED', ?, ?)
                     on conflict (order_id) do nothing""")
                     .params(orderId, rejected.reason().name(), rejected.skuId()).update();
             Outcome decided = inserted == 0 ? recordedOutcome(orderId).orElseThrow() : rejected;
-            reply(orderId, decided);
+            reply(orderId, decided, requester);
             return decided;
         });
     }

@@ -4,10 +4,14 @@ import io.singlesday.catalog.CatalogIntegrationTest;
 import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.catalog.StockLevelChanged;
 import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.EventType;
+import io.singlesday.contracts.stock.HoldDropStock;
+import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.contracts.stock.ReserveStock;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.testsupport.TopicRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,12 +83,42 @@ class StockSagaParticipantTest extends CatalogIntegrationTest {
         assertThat(announced).containsExactly(9, 0);
     }
 
+    @Test
+    void aDropsAnswersTravelApartFromTheSagasSoNeitherReadsTheOthers() throws Exception {
+        OpenBrand brand = openBrand("IT");
+        UUID sku = product(brand, "Amaretti 500 g", 3_900, 30, 703)[1];
+        UUID drop = UUID.randomUUID();
+        UUID greedyDrop = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        send(EventCatalog.HOLD_DROP_STOCK, drop.toString(), new HoldDropStock(drop, List.of(new StockLine(sku, 10))));
+        send(EventCatalog.HOLD_DROP_STOCK, greedyDrop.toString(), new HoldDropStock(greedyDrop, List.of(new StockLine(sku, 25))));
+        send(new ReserveStock(order, List.of(new StockLine(sku, 1))));
+
+        List<String> dropAnswers = repliesFor(Topics.CATALOG_DROP_STOCK_REPLIES.name(), List.of(drop, greedyDrop), 2);
+        assertThat(dropAnswers).filteredOn(r -> r.contains(drop.toString())).singleElement().asString().contains("DropStockHeld");
+        assertThat(dropAnswers).filteredOn(r -> r.contains(greedyDrop.toString())).singleElement().asString()
+                .contains("DropStockRefused").contains("INSUFFICIENT_STOCK");
+        assertThat(repliesFor(List.of(order), 1)).singleElement().asString().contains("StockReserved");
+        assertThat(TopicRecords.readAll(Topics.CATALOG_DROP_STOCK_REPLIES.name(), Duration.ofSeconds(3)).stream()
+                .filter(r -> drop.toString().equals(r.key())).map(EventTypeHeader::of))
+                .as("the relay names the type in a header, so readers may skip without decoding")
+                .containsExactly(EventCatalog.DROP_STOCK_HELD.key());
+
+        send(EventCatalog.RELEASE_UNSOLD_STOCK, drop.toString(), new ReleaseUnsoldStock(drop, 4));
+        assertThat(repliesFor(Topics.CATALOG_DROP_STOCK_REPLIES.name(), List.of(drop), 2)).filteredOn(r -> r.contains("DropStockReleased"))
+                .singleElement().asString().contains("\"units\":6");
+        assertThat(repliesFor(List.of(drop, greedyDrop), 0)).as("the saga's topic carries no drop's answer").isEmpty();
+        assertThat(repliesFor(Topics.CATALOG_DROP_STOCK_REPLIES.name(), List.of(order), 0)).as("nor the drops' an order's").isEmpty();
+    }
+
     private void send(ReserveStock command) throws Exception {
-        EventEnvelope<ReserveStock> envelope = EventEnvelope.wrap(EventCatalog.RESERVE_STOCK, command.orderId().toString(),
-                Instant.now(), null, command);
+        send(EventCatalog.RESERVE_STOCK, command.orderId().toString(), command);
+    }
+
+    private <T> void send(EventType<T> type, String key, T command) throws Exception {
+        EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, Instant.now(), null, command);
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.CATALOG_STOCK_COMMANDS.name(), command.orderId().toString(),
-                    codec.encode(envelope))).get();
+            producer.send(new ProducerRecord<>(type.topic().name(), key, codec.encode(envelope))).get();
         }
     }
 
@@ -93,10 +127,15 @@ class StockSagaParticipantTest extends CatalogIntegrationTest {
     }
 
     private static List<String> repliesFor(List<UUID> orders, int expected) {
+        return repliesFor(Topics.CATALOG_STOCK_REPLIES.name(), orders, expected);
+    }
+
+    /** Waits for at least {@code expected} answers; with none expected, reads the topic once as it stands. */
+    private static List<String> repliesFor(String topic, List<UUID> orders, int expected) {
         long deadline = System.currentTimeMillis() + 30_000;
-        List<String> found = List.of();
-        while (System.currentTimeMillis() < deadline && found.size() < expected) {
-            found = TopicRecords.readAll(Topics.CATALOG_STOCK_REPLIES.name(), Duration.ofSeconds(3)).stream()
+        List<String> found = null;
+        while (found == null || (System.currentTimeMillis() < deadline && found.size() < expected)) {
+            found = TopicRecords.readAll(topic, Duration.ofSeconds(3)).stream()
                     .filter(r -> orders.stream().anyMatch(o -> o.toString().equals(r.key())))
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         }

@@ -22,6 +22,7 @@ public final class Topics {
         public static final String CATALOG_STORES = "catalog.stores";
         public static final String CATALOG_STOCK_COMMANDS = "catalog.stock.commands";
         public static final String CATALOG_STOCK_REPLIES = "catalog.stock.replies";
+        public static final String CATALOG_DROP_STOCK_REPLIES = "catalog.stock.drop.replies";
         public static final String CATALOG_BRANDS = "catalog.brands";
         public static final String ORDERS_EVENTS = "orders.events";
         public static final String ORDERS_COMMANDS = "orders.commands";
@@ -50,11 +51,15 @@ public final class Topics {
             "stores opened and closed");
 
     /** Keyed by order, so one order's reserve, commit and release arrive in the order they were sent. */
-    public static final Topic CATALOG_STOCK_COMMANDS = new Topic(Names.CATALOG_STOCK_COMMANDS, DEFAULT_PARTITIONS, "orderId",
-            false, "reserve (also from a drop's hold), commit and release stock (saga and livestream drop commands to the catalog)");
+    public static final Topic CATALOG_STOCK_COMMANDS = new Topic(Names.CATALOG_STOCK_COMMANDS, DEFAULT_PARTITIONS, "orderId (dropId for a drop)",
+            false, "reserve (also from a drop's hold), commit and release stock for orders; hold and release stock for livestream drops");
 
     public static final Topic CATALOG_STOCK_REPLIES = new Topic(Names.CATALOG_STOCK_REPLIES, DEFAULT_PARTITIONS, "orderId",
-            false, "the catalog's answers to stock commands");
+            false, "the catalog's answers to the order saga's stock commands");
+
+    /** A reply says whom it is for: a drop's answers travel apart, so neither reader fetches the other's. */
+    public static final Topic CATALOG_DROP_STOCK_REPLIES = new Topic(Names.CATALOG_DROP_STOCK_REPLIES, DEFAULT_PARTITIONS,
+            "dropId", false, "the catalog's answers to livestream drops' stock holds and releases");
 
     public static final Topic CATALOG_BRANDS = new Topic(Names.CATALOG_BRANDS, DEFAULT_PARTITIONS, "brandId", false,
             "incubation targets reached and livestream slots awarded");
@@ -103,7 +108,7 @@ public final class Topics {
             "every step of every parcel, from creation to delivery");
 
     private static final List<Topic> ALL = List.of(FESTIVAL_CLOCK, CATALOG_PRODUCTS, CATALOG_STORES,
-            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_COMMANDS, ORDERS_NOTIFICATIONS,
+            CATALOG_STOCK_COMMANDS, CATALOG_STOCK_REPLIES, CATALOG_DROP_STOCK_REPLIES, CATALOG_BRANDS, ORDERS_EVENTS, ORDERS_COMMANDS, ORDERS_NOTIFICATIONS,
             COUPONS_WALLET, COUPONS_COMMANDS, COUPONS_REPLIES, COUPONS_PROMOTIONS,
             GMV_BATCHES, GMV_FIGURES, GMV_MILESTONES, LOGISTICS_PARCELS);
 

@@ -2,11 +2,13 @@ package io.singlesday.gmv.counting;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.tracing.TraceHop;
 import io.singlesday.platform.kafka.UnreadableEventException;
 import org.apache.kafka.common.header.Headers;
@@ -36,6 +38,10 @@ import java.util.UUID;
  * offsets: a crash replays exactly what was not yet handed over.
  */
 final class OrderLedger implements Processor<String, byte[], String, byte[]> {
+
+    /** OrderPlaced and anything else on the topic is passed over by its type header, without being decoded. */
+    private static final EventTypeHeader.Wanted COUNTS =
+            EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED, EventCatalog.ORDER_CANCELLED);
 
     static final String DEAD_LETTERS = "orders-dead-letters";
     static final String BATCHES = "batches-out";
@@ -72,6 +78,9 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
 
     @Override
     public void process(Record<String, byte[]> record) {
+        if (!COUNTS.mayWant(record.headers())) {
+            return;
+        }
         EventEnvelope<?> envelope;
         try {
             envelope = codec.decode(record.value());

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.singlesday.contracts.EventCatalog;
-import io.singlesday.contracts.stock.ReserveStock;
+import io.singlesday.contracts.stock.HoldDropStock;
 import io.singlesday.contracts.stock.StockLine;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -129,7 +129,7 @@ public class Drops {
                             Timestamp.from(window.opensAt()), Timestamp.from(clock.instant()), r.limited(), r.act(),
                             window.closesAt() == null ? null : Timestamp.from(window.closesAt())).update();
             // The drop's units leave the catalog's stock now, so the catalog cannot sell them twice.
-            outbox.append(EventCatalog.RESERVE_STOCK, id.toString(), new ReserveStock(id, List.of(new StockLine(r.skuId(), r.quantity()))));
+            outbox.append(EventCatalog.HOLD_DROP_STOCK, id.toString(), new HoldDropStock(id, List.of(new StockLine(r.skuId(), r.quantity()))));
         });
         Drop drop = find(id);
         long deadline = System.nanoTime() + stockWait.toNanos();

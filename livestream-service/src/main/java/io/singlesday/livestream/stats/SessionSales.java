@@ -5,7 +5,9 @@ import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.livestream.audience.Audience;
 import io.singlesday.livestream.session.Sessions;
+import io.singlesday.contracts.EventCatalog;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,12 +45,18 @@ public class SessionSales {
         this.audience = audience;
     }
 
+    private static final EventTypeHeader.Wanted CONFIRMED_OR_CANCELLED =
+            EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED, EventCatalog.ORDER_CANCELLED);
+
     // Most orders were not bought in a stream, and a session's figures may lag by half a second: at the peak the
     // consumer lets orders gather for that long, so the broker answers one fetch for many orders.
     @KafkaListener(id = "livestream-sales", groupId = "${spring.application.name}-sales", topics = Topics.Names.ORDERS_EVENTS,
             properties = {"fetch.min.bytes=${livestream.sales.fetch-min-bytes:32768}",
                     "fetch.max.wait.ms=${livestream.sales.fetch-max-wait-ms:500}"})
     public void on(ConsumerRecord<String, byte[]> record) {
+        if (!CONFIRMED_OR_CANCELLED.mayWant(record)) {
+            return;
+        }
         switch (codec.decode(record.value()).payload()) {
             case OrderConfirmed order -> sessionOf(order.livestreamId()).ifPresent(session -> sql.sql("""
                     insert into session_orders (order_id, session_id, shopper_id, units, paid_fen, confirmed_at)

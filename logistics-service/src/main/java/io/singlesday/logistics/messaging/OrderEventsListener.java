@@ -1,6 +1,7 @@
 package io.singlesday.logistics.messaging;
 
 import io.singlesday.contracts.topics.Topics;
+import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
@@ -8,6 +9,7 @@ import io.singlesday.logistics.parcel.ShipOrders;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.kafka.PollTransaction;
 import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +29,7 @@ import java.util.List;
 public class OrderEventsListener {
 
     static final String CONSUMER = "logistics-orders";
+    private static final EventTypeHeader.Wanted ACTS_ON = EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED, EventCatalog.ORDER_CANCELLED);
 
     private final ProcessedEvents processed;
     private final ShipOrders ship;
@@ -46,9 +49,8 @@ public class OrderEventsListener {
             properties = {"fetch.min.bytes=${logistics.order-fetch-min-bytes:32768}",
                     "fetch.max.wait.ms=${logistics.order-fetch-max-wait-ms:500}"})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        poll.apply(records, event -> event.payload() instanceof OrderConfirmed || event.payload() instanceof OrderCancelled,
-                events -> {
-                }, this::applyOnce);
+        poll.apply(records, ACTS_ON, events -> {
+        }, this::applyOnce);
     }
 
     private void applyOnce(EventEnvelope<?> event) {

@@ -1,6 +1,7 @@
 package io.singlesday.order.saga;
 
 import io.singlesday.contracts.topics.Topics;
+import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponsLocked;
@@ -8,6 +9,7 @@ import io.singlesday.contracts.stock.StockReservationRejected;
 import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.kafka.PollTransaction;
 import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,14 +24,16 @@ import java.util.stream.Collectors;
 
 /**
  * Participants' replies into the saga. Each reply is applied once (deduplicated by event id in the same
- * transaction as its step); replies to commands this service did not send, such as another service's stock
- * reservations, find no order and change nothing. A poll's replies share one transaction ({@link PollTransaction}),
+ * transaction as its step). Confirmations the saga does not wait for (commit, release, redeem, unlock) are passed
+ * over by their type header, without being decoded. A poll's replies share one transaction ({@link PollTransaction}),
  * which first locks every checkout they touch in id order, so two consumers' polls never deadlock.
  */
 @Component
 public class SagaReplyListener {
 
     private static final String CONSUMER = "order-saga-replies";
+    private static final EventTypeHeader.Wanted MOVES_THE_SAGA = EventTypeHeader.anyOf(EventCatalog.STOCK_RESERVED,
+            EventCatalog.STOCK_RESERVATION_REJECTED, EventCatalog.COUPONS_LOCKED, EventCatalog.COUPON_LOCK_REJECTED);
 
     private final CheckoutSaga saga;
     private final ProcessedEvents processed;
@@ -47,7 +51,7 @@ public class SagaReplyListener {
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         // Commit, release, redeem and unlock confirmations: the saga has already moved on. Nothing to apply, so
         // nothing to remember either.
-        poll.apply(records, reply -> moves(reply.payload()), this::lockCheckouts, this::applyOnce);
+        poll.apply(records, MOVES_THE_SAGA, this::lockCheckouts, this::applyOnce);
     }
 
     private void lockCheckouts(List<EventEnvelope<?>> replies) {
@@ -86,8 +90,4 @@ public class SagaReplyListener {
         }
     }
 
-    private static boolean moves(Object reply) {
-        return reply instanceof StockReserved || reply instanceof StockReservationRejected
-                || reply instanceof CouponsLocked || reply instanceof CouponLockRejected;
-    }
 }

@@ -2,6 +2,7 @@ package io.singlesday.platform.kafka;
 
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.EventType;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -34,8 +35,9 @@ public class EventPublisher {
     public <T> EventEnvelope<T> publish(EventType<T> type, String key, T payload, Duration timeout) {
         EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(), currentTraceparent(), payload);
         try {
-            SendResult<String, byte[]> ignored = kafka.send(type.topic().name(), key, codec.encode(envelope))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic().name(), key, codec.encode(envelope));
+            EventTypeHeader.add(record.headers(), type.key());
+            SendResult<String, byte[]> ignored = kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return envelope;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -42,6 +42,15 @@ public final class PollTransaction {
     }
 
     /**
+     * As below, for a consumer that acts on some event types: a record whose type header names another type is passed
+     * over without being decoded ({@link EventTypeHeader}), and one without the header is judged by its envelope.
+     */
+    public void apply(List<ConsumerRecord<String, byte[]>> records, EventTypeHeader.Wanted acts,
+                      Consumer<List<EventEnvelope<?>>> together, Consumer<EventEnvelope<?>> step) {
+        apply(records, acts::mayWant, acts::wants, together, step);
+    }
+
+    /**
      * @param acts     which events this consumer acts on; the others are skipped without a transaction
      * @param together runs first inside the shared transaction with all the events it will apply, for what must
      *                 happen once per transaction (taking row locks in one order, so two polls cannot deadlock)
@@ -49,8 +58,17 @@ public final class PollTransaction {
      */
     public void apply(List<ConsumerRecord<String, byte[]>> records, Predicate<EventEnvelope<?>> acts,
                       Consumer<List<EventEnvelope<?>>> together, Consumer<EventEnvelope<?>> step) {
+        apply(records, record -> true, acts, together, step);
+    }
+
+    private void apply(List<ConsumerRecord<String, byte[]>> records, Predicate<ConsumerRecord<String, byte[]>> mayAct,
+                       Predicate<EventEnvelope<?>> acts, Consumer<List<EventEnvelope<?>>> together,
+                       Consumer<EventEnvelope<?>> step) {
         List<Indexed> acting = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
+            if (!mayAct.test(records.get(i))) {
+                continue;
+            }
             EventEnvelope<?> event;
             try {
                 event = codec.decode(records.get(i).value());

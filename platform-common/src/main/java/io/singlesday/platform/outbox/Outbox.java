@@ -29,7 +29,7 @@ public class Outbox {
     public Outbox(JdbcTemplate jdbc, EventCodec codec, Clock festivalClock, EventPublisher tracing, OutboxSignal committed) {
         this.jdbc = jdbc;
         this.committed = committed;
-        this.rows = new WriteAtCommit(jdbc, "insert into outbox_events (topic, record_key, payload, traceparent) values (?, ?, ?, ?)");
+        this.rows = new WriteAtCommit(jdbc, "insert into outbox_events (topic, record_key, payload, traceparent, event_type) values (?, ?, ?, ?, ?)");
         this.codec = codec;
         this.festivalClock = festivalClock;
         this.tracing = tracing;
@@ -39,7 +39,7 @@ public class Outbox {
     public <T> EventEnvelope<T> append(EventType<T> type, String key, T payload) {
         String traceparent = tracing.currentTraceparent();
         EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(), traceparent, payload);
-        if (rows.add(type.topic().name(), key, codec.encode(envelope), traceparent)) {
+        if (rows.add(type.topic().name(), key, codec.encode(envelope), traceparent, type.key())) {
             committed.afterCommit();
         }
         return envelope;
@@ -51,7 +51,7 @@ public class Outbox {
         String traceparent = tracing.currentTraceparent();
         for (Keyed<T> e : events) {
             if (rows.add(type.topic().name(), e.key(), codec.encode(EventEnvelope.wrap(type, e.key(),
-                    festivalClock.instant(), traceparent, e.payload())), traceparent)) {
+                    festivalClock.instant(), traceparent, e.payload())), traceparent, type.key())) {
                 committed.afterCommit();
             }
         }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.tracing.TraceHop;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -67,12 +69,14 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<Long> ids = new ArrayList<>();
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            jdbc.query("select id, topic, record_key, payload, traceparent from outbox_events order by id limit ?", rs -> {
+            jdbc.query("select id, topic, record_key, payload, traceparent, event_type from outbox_events order by id limit ?", rs -> {
                 ids.add(rs.getLong(1));
                 // Sent as a step of the trace that wrote it: the producer's span and the record's traceparent
                 // header continue that trace, and the consumer continues it from the header.
                 try (TraceHop.Scope trace = traces.resume(rs.getString(5))) {
-                    sends.add(kafka.send(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4));
+                    EventTypeHeader.add(record.headers(), rs.getString(6));
+                    sends.add(kafka.send(record));
                 }
             }, batchSize);
             if (ids.isEmpty()) {

@@ -53,6 +53,33 @@ class PollTransactionTest {
     }
 
     @Test
+    void aRecordWhoseTypeHeaderNamesAnotherTypeIsPassedOverWithoutBeingRead() {
+        EventTypeHeader.Wanted clockOnly = EventTypeHeader.anyOf(EventCatalog.FESTIVAL_CLOCK_CHANGED);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(records("a"));
+        // Not JSON at all: decoding it would dead-letter it, so only the header can have kept it out.
+        ConsumerRecord<String, byte[]> other = new ConsumerRecord<>("t", 0, 1, "other", "{nope".getBytes(StandardCharsets.UTF_8));
+        EventTypeHeader.add(other.headers(), EventCatalog.ORDER_PLACED.key());
+        records.add(other);
+        ConsumerRecord<String, byte[]> headed = records("b").getFirst();
+        EventTypeHeader.add(headed.headers(), EventCatalog.FESTIVAL_CLOCK_CHANGED.key());
+        records.add(headed);
+
+        poll.apply(records, clockOnly, events -> { }, store::write);
+
+        assertThat(store.committed).as("one without the header is judged by its envelope").containsExactly("a", "b");
+    }
+
+    @Test
+    void theHeaderCannotLetInWhatTheEnvelopeSaysIsAnotherType() {
+        ConsumerRecord<String, byte[]> lying = records("clock").getFirst();
+        EventTypeHeader.add(lying.headers(), EventCatalog.ORDER_CONFIRMED.key());
+
+        poll.apply(List.of(lying), EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED), events -> { }, store::write);
+
+        assertThat(store.commits).isZero();
+    }
+
+    @Test
     void whenOneEventFailsTheOthersBeforeItAreKeptAndItIsNamed() {
         Consumer<EventEnvelope<?>> step = e -> {
             store.write(e);
