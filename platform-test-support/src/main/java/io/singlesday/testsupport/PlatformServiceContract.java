@@ -60,6 +60,26 @@ public abstract class PlatformServiceContract {
         assertThat(docs.body()).contains("\"openapi\"").contains(apiBase() + "/whoami");
     }
 
+    /** What a generated client needs: a real title, the gateway as server, the bearer scheme and where it applies. */
+    @Test
+    void theApiDocumentTellsAClientHowToCallIt() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        tools.jackson.databind.JsonNode docs = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        assertThat(docs.at("/info/title").asString()).startsWith("Singles' Day ").endsWith(" API");
+        assertThat(docs.at("/servers/0/url").asString()).isEqualTo("http://localhost:8080");
+        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.at("/components/securitySchemes/bearer/bearerFormat").asString()).isEqualTo("JWT");
+        tools.jackson.databind.JsonNode whoami = docs.at("/paths/" + (apiBase() + "/whoami").replace("/", "~1") + "/get");
+        assertThat(whoami.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+        tools.jackson.databind.JsonNode clock = docs.at("/paths/~1api~1clock/get");
+        if (!clock.isMissingNode()) {
+            // No requirement at the top of the document, so none on the operation means anonymous.
+            assertThat(clock.path("security").isMissingNode() || clock.path("security").isEmpty())
+                    .as("anyone may read the clock: " + clock.path("security")).isTrue();
+        }
+    }
+
     @Test
     void theServiceVerifiesTokensItself() throws Exception {
         HttpResponse<String> me = get(apiBase() + "/whoami", Tokens.brand("brand-user-1", "brand-42"));

@@ -48,6 +48,7 @@ public class BulkImport {
     public record RowError(int line, List<String> errors) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BulkImportReport")
     public record Report(int imported, int rejected, List<RowError> errors, List<UUID> productIds) {
     }
 

@@ -60,6 +60,7 @@ public class DemoCatalog {
     public record Request(int brands, int products, long seed, int featured, boolean publishEvents) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DemoCatalogReport")
     public record Report(int brands, int products, int skus, long millis, long rowsPerSecond, List<UUID> featuredProductIds) {
     }
 

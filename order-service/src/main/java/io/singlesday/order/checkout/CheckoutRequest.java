@@ -34,6 +34,7 @@ public record CheckoutRequest(
         couponCodes = couponCodes == null ? List.of() : couponCodes;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CheckoutLine")
     public record Line(@NotNull UUID skuId,
                        @Min(value = 1, message = "must be at least 1") @Max(value = 99, message = "at most 99 per line") int quantity) {
     }

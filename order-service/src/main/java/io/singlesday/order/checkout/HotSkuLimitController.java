@@ -27,6 +27,7 @@ public class HotSkuLimitController {
         this.limit = limit;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HotSkuLimitChange")
     public record Change(@NotNull @Min(1) @Max(1_000_000) Integer checkoutsPerSecond) {
     }
 

@@ -29,6 +29,7 @@ public class OrderQueries {
     public record OrderSummary(UUID id, UUID checkoutId, UUID storeId, String state, Amounts amounts, Instant placedAt) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "OrderLine")
     public record Line(int lineNo, UUID skuId, UUID productId, String title, int quantity, long unitPriceFen,
                        long listFen, long discountFen, long paidFen) {
     }

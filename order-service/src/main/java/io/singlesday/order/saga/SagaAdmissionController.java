@@ -29,6 +29,7 @@ public class SagaAdmissionController {
         this.admission = admission;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SagaAdmissionChange")
     public record Change(@NotNull @Min(10) @Max(60_000) Integer minTargetSagaTimeMillis) {
     }
 
