@@ -6,6 +6,7 @@ import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.identity.Caller;
 import io.singlesday.platform.idempotency.IdempotencyFilter;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.platform.web.ProblemType;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,7 +91,8 @@ public class LivestreamController {
     public Drops.Purchase buy(@PathVariable UUID id, @Valid @RequestBody Drops.PurchaseRequest request,
                               @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key, Authentication auth) {
         if (key == null || !IdempotencyFilter.isValidKey(key)) {
-            throw ApiProblem.badRequest("A purchase needs an Idempotency-Key header (1 to 200 visible ASCII characters)");
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.IDEMPOTENCY_KEY_REQUIRED,
+                    "A purchase needs an Idempotency-Key header (1 to 200 visible ASCII characters)");
         }
         return drops.buy(id, Caller.of(auth).subject(), key, request.quantity(), request.delivery());
     }

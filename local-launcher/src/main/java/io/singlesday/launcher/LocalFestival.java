@@ -23,6 +23,10 @@ public final class LocalFestival {
     private static final String USAGE = """
             Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N] [--tracing]
                    festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
+                   festival day [--peak N] [--compression N] [--minutes N] [--steady R] [--rush-share F] [--eve S]
+                                [--shoppers N] [--target URL] [--results DIR]
+                   festival replay FILE [--speed N]
+                   festival curve [PEAK [COMPRESSION]]
 
               run             start Kafka, PostgreSQL, every service and the gateway, then play a gentle festival
                               day against them (the day in 24 minutes); Ctrl-C stops them all
@@ -33,6 +37,11 @@ public final class LocalFestival {
               --speed N       festival seconds per real second (60 plays the day in 24 minutes; no gentle day)
               --tracing       also run Zipkin (port ZIPKIN_PORT, 9411) and send every service's spans to it
               token           print a bearer token from the running gateway's dev endpoint
+              day             play the festival day (Gatling) against the running stack and print the verdict:
+                              the year's curve at PEAK checkouts/s, COMPRESSION times faster, or --steady R per second
+                              for --minutes; results and summary.md in --results (default load-results)
+              replay          play a gateway recording (GATEWAY_RECORD_FILE) back against the stack, --speed times faster
+              curve           print the day's checkout curve at PEAK per second and COMPRESSION
             Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432), ZIPKIN_PORT (9411); services 8081-8086.
             """;
 

@@ -48,6 +48,13 @@ public final class Http {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception").doesNotContain("\tat ")
+                .as("every problem names its kind, never about:blank").contains("\"type\":\"tag:singlesday.dev,2026:problem:");
+    }
+
+    /** As {@link #assertProblem(HttpResponse, int)}, and of this kind (the slug of a ProblemType, e.g. sold-out). */
+    public static void assertProblem(HttpResponse<String> response, int status, String kind) {
+        assertProblem(response, status);
+        assertThat(response.body()).contains("\"type\":\"tag:singlesday.dev,2026:problem:" + kind + "\"");
     }
 }

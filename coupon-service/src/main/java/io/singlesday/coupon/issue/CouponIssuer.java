@@ -6,6 +6,7 @@ import io.singlesday.contracts.coupons.CouponIssued;
 import io.singlesday.coupon.campaign.Campaigns;
 import io.singlesday.platform.outbox.Outbox;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ public class CouponIssuer {
         int stock = sql.sql("update campaigns set issued = issued + 1 where id = ? and issued < total_stock")
                 .param(campaign.id()).update();
         if (stock == 0) {
-            throw new ApiProblem(HttpStatus.GONE, "Sold out: all " + campaign.totalStock() + " coupons of this campaign are gone");
+            throw new ApiProblem(HttpStatus.GONE, ProblemType.SOLD_OUT, "Sold out: all " + campaign.totalStock() + " coupons of this campaign are gone");
         }
         int mine = sql.sql("""
                 insert into shopper_claims (campaign_id, shopper_id, claimed) values (?, ?, 1)
@@ -49,7 +50,8 @@ public class CouponIssuer {
                 where shopper_claims.claimed < ?""")
                 .params(campaign.id(), shopperId, campaign.perShopper()).update();
         if (mine == 0) {
-            throw ApiProblem.conflict("You already hold the " + campaign.perShopper() + " coupon(s) allowed per shopper");
+            throw new ApiProblem(HttpStatus.CONFLICT, ProblemType.OVER_LIMIT,
+                    "You already hold the " + campaign.perShopper() + " coupon(s) allowed per shopper");
         }
         String code = newCode();
         sql.sql("insert into coupons (code, campaign_id, shopper_id, state, issued_at) values (?, ?, ?, 'ISSUED', ?)")

@@ -4,6 +4,7 @@ import io.singlesday.gateway.routing.RequestIdWebFilter;
 import io.singlesday.platform.web.ProblemText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import io.singlesday.platform.web.ProblemType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class ProblemWriter {
     }
 
     public ProblemDetail problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemType.typeIfUntyped(ProblemDetail.forStatusAndDetail(status, detail));
         problem.setInstance(ProblemText.instance(exchange.getRequest().getPath().value()));
         Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (requestId != null) {

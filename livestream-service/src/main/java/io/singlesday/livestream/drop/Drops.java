@@ -4,6 +4,7 @@ import io.singlesday.livestream.session.SessionState;
 import io.singlesday.livestream.session.Sessions;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.platform.web.ProblemType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.singlesday.livestream.checkout.Delivery;
@@ -262,7 +263,8 @@ public class Drops {
                         drop.limitedEdition() ? outcome.seq() + 1 : null, checkoutId, LiveCheckouts.location(checkoutId));
             }
             case SOLD_OUT -> throw soldOut(drop);
-            case OVER_LIMIT -> throw ApiProblem.conflict("You already hold the " + drop.perViewerLimit() + " allowed per viewer");
+            case OVER_LIMIT -> throw new ApiProblem(HttpStatus.CONFLICT, ProblemType.OVER_LIMIT,
+                    "You already hold the " + drop.perViewerLimit() + " allowed per viewer");
             case RETRY -> {
                 ApiProblem retry = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                         "The drop could not decide in time; retry with the same Idempotency-Key", Map.of("retryable", true));
@@ -273,7 +275,7 @@ public class Drops {
     }
 
     private static ApiProblem soldOut(Drop drop) {
-        return new ApiProblem(HttpStatus.GONE, "Sold out: all " + drop.quantity() + " units of this drop are gone");
+        return new ApiProblem(HttpStatus.GONE, ProblemType.SOLD_OUT, "Sold out: all " + drop.quantity() + " units of this drop are gone");
     }
 
     private static DropAllocator.Terms terms(Drop drop) {

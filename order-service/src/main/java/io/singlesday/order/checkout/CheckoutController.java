@@ -1,6 +1,7 @@
 package io.singlesday.order.checkout;
 
 import io.singlesday.contracts.orders.OrderCancelled.Reason;
+import org.springframework.http.HttpStatus;
 import io.singlesday.order.query.OrderQueries;
 import io.singlesday.order.query.OrderQueries.CheckoutView;
 import io.singlesday.order.saga.CheckoutOutcomes;
@@ -9,6 +10,7 @@ import io.singlesday.order.saga.CheckoutState;
 import io.singlesday.platform.idempotency.IdempotencyFilter;
 import io.singlesday.platform.identity.Caller;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.platform.web.ProblemType;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -73,7 +75,8 @@ public class CheckoutController {
                                                  @Valid @RequestBody CheckoutRequest request, Authentication auth)
             throws InterruptedException {
         if (!IdempotencyFilter.isValidKey(key)) {
-            throw ApiProblem.badRequest("Checkout needs an Idempotency-Key header of 1 to 200 visible ASCII characters, "
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.IDEMPOTENCY_KEY_REQUIRED,
+                    "Checkout needs an Idempotency-Key header of 1 to 200 visible ASCII characters, "
                     + "the same one on every retry");
         }
         Caller caller = Caller.of(auth);

@@ -1,6 +1,7 @@
 package io.singlesday.order.checkout;
 
 import io.singlesday.contracts.EventCatalog;
+import org.springframework.http.HttpStatus;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.orders.OrderConfirmed;
@@ -27,6 +28,7 @@ import io.singlesday.order.wallet.WalletCoupon;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.outbox.Outbox;
 import io.singlesday.platform.web.ApiProblem;
+import io.singlesday.platform.web.ProblemType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -186,7 +188,8 @@ public class PlaceCheckout {
                 .optional()
                 .map(seen -> {
                     if (!seen.hash().equals(hash)) {
-                        throw ApiProblem.unprocessable("This Idempotency-Key was used for a different checkout");
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                "This Idempotency-Key was used for a different checkout");
                     }
                     return new CheckoutAccepted(seen.id(), true);
                 });

@@ -54,7 +54,7 @@ class CheckoutApiTest extends OrderIntegrationTest {
                 .query(Integer.class).single()).isEqualTo(1);
 
         HttpResponse<String> otherBody = checkout(key, body(List.of(Map.entry(sku, 2)), List.of(), null), 0);
-        Http.assertProblem(otherBody, 422);
+        Http.assertProblem(otherBody, 422, "idempotency-key-reused");
         assertThat(otherBody.body()).contains("different checkout");
     }
 

@@ -1,6 +1,8 @@
 package io.singlesday.platform.idempotency;
 
 import io.singlesday.platform.web.Problems;
+import io.singlesday.platform.web.ProblemType;
+import org.springframework.http.ProblemDetail;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -75,16 +77,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (key == null) {
             if (requiredPaths.stream().anyMatch(p -> paths.match(p, request.getRequestURI()))) {
-                Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
-                        "This write needs an Idempotency-Key header (any unique value, reused when you retry)", request));
+                Problems.write(response, json, typed(Problems.of(HttpStatus.BAD_REQUEST,
+                        "This write needs an Idempotency-Key header (any unique value, reused when you retry)", request),
+                        ProblemType.IDEMPOTENCY_KEY_REQUIRED));
             } else {
                 chain.doFilter(request, response);
             }
             return;
         }
         if (!KEY.matcher(key).matches()) {
-            Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
-                    "Idempotency-Key must be 1 to 200 visible ASCII characters", request));
+            Problems.write(response, json, typed(Problems.of(HttpStatus.BAD_REQUEST,
+                    "Idempotency-Key must be 1 to 200 visible ASCII characters", request), ProblemType.IDEMPOTENCY_KEY_REQUIRED));
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -127,8 +130,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(response, json, Problems.of(HttpStatus.CONFLICT,
                     "A request with this Idempotency-Key just failed; retry it", request));
         } else if (!stored.get().hash().equals(hash)) {
-            Problems.write(response, json, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This Idempotency-Key was used for a different request", request));
+            Problems.write(response, json, typed(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This Idempotency-Key was used for a different request", request), ProblemType.IDEMPOTENCY_KEY_REUSED));
         } else if (stored.get().status() == null) {
             Problems.write(response, json, Problems.of(HttpStatus.CONFLICT,
                     "A request with this Idempotency-Key is still being processed", request));
@@ -142,6 +145,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(stored.get().body());
             }
         }
+    }
+
+    private static ProblemDetail typed(ProblemDetail problem, ProblemType type) {
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
     }
 
     private static String sha256(String head, byte[] body) {

@@ -254,6 +254,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 }
             }
         }
+        if (body instanceof ProblemDetail problem) {
+            ProblemType.typeIfUntyped(problem);
+        }
         if (body instanceof ProblemDetail problem && problem.getDetail() != null && problem.getDetail().length() > MAX_DETAIL) {
             problem.setDetail(problem.getDetail().substring(0, MAX_DETAIL) + "...");
         }

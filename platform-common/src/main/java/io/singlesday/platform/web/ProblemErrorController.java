@@ -23,7 +23,8 @@ public class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), ProblemText.detail(status));
+        ProblemDetail problem = ProblemType.typeIfUntyped(
+                ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), ProblemText.detail(status)));
         problem.setTitle(ProblemText.title(status));
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
         if (requestId != null) {

@@ -35,7 +35,7 @@ public final class ProblemText {
 
     /** Written by hand: these answers come from places where no JSON mapper is at hand. */
     public static String problemJson(int status) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
+        return "{\"type\":\"" + ProblemType.ofStatus(status).uri() + "\",\"title\":\"" + title(status) + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail(status) + "\"}";
     }
 

@@ -16,7 +16,7 @@ public final class Problems {
     }
 
     public static ProblemDetail of(HttpStatus status, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemType.typeIfUntyped(ProblemDetail.forStatusAndDetail(status, detail));
         problem.setInstance(ProblemText.instance(request.getRequestURI()));
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
         if (requestId != null) {
