@@ -2,7 +2,6 @@ package io.singlesday.platform.idempotency;
 
 import io.singlesday.platform.web.Problems;
 import io.singlesday.platform.web.ProblemType;
-import org.springframework.http.ProblemDetail;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -77,17 +76,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (key == null) {
             if (requiredPaths.stream().anyMatch(p -> paths.match(p, request.getRequestURI()))) {
-                Problems.write(response, json, typed(Problems.of(HttpStatus.BAD_REQUEST,
-                        "This write needs an Idempotency-Key header (any unique value, reused when you retry)", request),
-                        ProblemType.IDEMPOTENCY_KEY_REQUIRED));
+                Problems.write(response, json, ProblemType.IDEMPOTENCY_KEY_REQUIRED.applyTo(Problems.of(HttpStatus.BAD_REQUEST,
+                        "This write needs an Idempotency-Key header (any unique value, reused when you retry)", request)));
             } else {
                 chain.doFilter(request, response);
             }
             return;
         }
         if (!KEY.matcher(key).matches()) {
-            Problems.write(response, json, typed(Problems.of(HttpStatus.BAD_REQUEST,
-                    "Idempotency-Key must be 1 to 200 visible ASCII characters", request), ProblemType.IDEMPOTENCY_KEY_REQUIRED));
+            Problems.write(response, json, ProblemType.IDEMPOTENCY_KEY_REQUIRED.applyTo(Problems.of(HttpStatus.BAD_REQUEST,
+                    "Idempotency-Key must be 1 to 200 visible ASCII characters", request)));
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -130,8 +128,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(response, json, Problems.of(HttpStatus.CONFLICT,
                     "A request with this Idempotency-Key just failed; retry it", request));
         } else if (!stored.get().hash().equals(hash)) {
-            Problems.write(response, json, typed(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This Idempotency-Key was used for a different request", request), ProblemType.IDEMPOTENCY_KEY_REUSED));
+            Problems.write(response, json, ProblemType.IDEMPOTENCY_KEY_REUSED.applyTo(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This Idempotency-Key was used for a different request", request)));
         } else if (stored.get().status() == null) {
             Problems.write(response, json, Problems.of(HttpStatus.CONFLICT,
                     "A request with this Idempotency-Key is still being processed", request));
@@ -145,12 +143,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(stored.get().body());
             }
         }
-    }
-
-    private static ProblemDetail typed(ProblemDetail problem, ProblemType type) {
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        return problem;
     }
 
     private static String sha256(String head, byte[] body) {

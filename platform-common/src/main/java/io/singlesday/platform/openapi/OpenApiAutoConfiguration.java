@@ -1,6 +1,7 @@
 package io.singlesday.platform.openapi;
 
 import io.singlesday.platform.security.FestivalSecurityProperties;
+import io.singlesday.platform.security.ServletSecurityAutoConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -53,7 +54,7 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     OpenApiCustomizer festivalOperationSecurity(ObjectProvider<FestivalSecurityProperties> security) {
-        List<String> anonymous = new ArrayList<>(List.of("/api/clock"));
+        List<String> anonymous = new ArrayList<>(List.of(ServletSecurityAutoConfiguration.ANONYMOUS_CLOCK));
         FestivalSecurityProperties properties = security.getIfAvailable();
         if (properties != null) {
             anonymous.addAll(properties.anonymousGet());

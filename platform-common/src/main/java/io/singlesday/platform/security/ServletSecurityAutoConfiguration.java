@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class ServletSecurityAutoConfiguration {
 
+    /** Anyone may read the festival clock, on every service; the API documents say so too. */
+    public static final String ANONYMOUS_CLOCK = "/api/clock";
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain festivalSecurityFilterChain(HttpSecurity http, FestivalSecurityProperties properties,
@@ -48,7 +51,7 @@ public class ServletSecurityAutoConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(RolesClaimConverter.platformPublicPaths().toArray(String[]::new)).permitAll();
-                    auth.requestMatchers(HttpMethod.GET, "/api/clock").permitAll();
+                    auth.requestMatchers(HttpMethod.GET, ANONYMOUS_CLOCK).permitAll();
                     properties.anonymousGet().forEach(path -> auth.requestMatchers(HttpMethod.GET, path).permitAll());
                     auth.anyRequest().authenticated();
                 })

@@ -19,14 +19,9 @@ public class ApiProblem extends ErrorResponseException {
 
     /** A refusal of a kind clients tell apart ({@link ProblemType}), not only by its status. */
     public ApiProblem(HttpStatus status, ProblemType type, String detail) {
-        super(status, typed(problem(status, detail, Map.of()), type), null);
+        super(status, type.applyTo(problem(status, detail, Map.of())), null);
     }
 
-    private static ProblemDetail typed(ProblemDetail problem, ProblemType type) {
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        return problem;
-    }
 
     /**
      * An answer, not a fault: it is never logged with a trace, and a crowd answered "sold out" or "too many" would

@@ -65,6 +65,13 @@ public enum ProblemType {
         };
     }
 
+    /** Marks the problem as of this kind, with its title. */
+    public ProblemDetail applyTo(ProblemDetail problem) {
+        problem.setType(uri);
+        problem.setTitle(title);
+        return problem;
+    }
+
     /** Gives an untyped problem (type absent or about:blank) the kind of its status; a typed one keeps its type. */
     public static ProblemDetail typeIfUntyped(ProblemDetail problem) {
         URI type = problem.getType();
