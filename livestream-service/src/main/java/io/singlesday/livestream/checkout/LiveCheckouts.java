@@ -134,6 +134,6 @@ public class LiveCheckouts {
         }
         outbox.appendAll(EventCatalog.PLACE_LIVESTREAM_CHECKOUT, commands);
         jdbc.batchUpdate(markSent, sales.stream().map(Sale::row).toList());
-        meters.counter("livestream.checkouts.sent", "offer", offer.name()).increment(sales.size());
+        meters.counter("festival.livestream.checkouts.sent", "offer", offer.name()).increment(sales.size());
     }
 }

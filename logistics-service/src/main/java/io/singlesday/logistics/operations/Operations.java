@@ -35,8 +35,8 @@ public class Operations {
     public Operations(JdbcClient sql, FestivalClock clock, MeterRegistry meters) {
         this.sql = sql;
         this.clock = clock;
-        this.byState = MultiGauge.builder("logistics.parcels").description("parcels by state").register(meters);
-        this.backlogByCarrier = MultiGauge.builder("logistics.backlog").description("parcels not yet delivered, by carrier")
+        this.byState = MultiGauge.builder("festival.logistics.parcels").description("parcels by state").register(meters);
+        this.backlogByCarrier = MultiGauge.builder("festival.logistics.backlog").description("parcels not yet delivered, by carrier")
                 .register(meters);
     }
 

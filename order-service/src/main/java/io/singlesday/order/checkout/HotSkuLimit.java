@@ -58,7 +58,7 @@ public class HotSkuLimit implements DisposableBean {
             throw new IllegalArgumentException("order.hot-sku.checkouts-per-second (ORDER_HOT_SKU_CHECKOUTS_PER_SECOND) must be at "
                     + "least 1, not " + checkoutsPerSecond);
         }
-        this.refused = Counter.builder("orders.checkout.hot.sku.refused")
+        this.refused = Counter.builder("festival.orders.checkout.hot.sku.refused")
                 .description("new checkouts refused because one of their SKUs was past its per-second limit").register(meters);
         limitTo(checkoutsPerSecond);
     }

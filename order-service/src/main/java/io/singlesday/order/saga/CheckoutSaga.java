@@ -213,7 +213,7 @@ public class CheckoutSaga {
         if (c.state() == CheckoutState.PAYING) {
             payments.refundIfCharged(c.id());
         }
-        meters.counter("orders.checkouts.cancelled", "reason", reason.name()).increment();
+        meters.counter("festival.orders.checkouts.cancelled", "reason", reason.name()).increment();
         finished(c, "cancelled");
     }
 
@@ -230,7 +230,7 @@ public class CheckoutSaga {
     }
 
     private void finished(Checkout c, String outcome) {
-        Timer.builder("orders.checkout.saga").description("checkout placed to confirmed or cancelled, wall time")
+        Timer.builder("festival.orders.checkout.saga").description("checkout placed to confirmed or cancelled, wall time")
                 .tag("outcome", outcome).publishPercentileHistogram().register(meters)
                 .record(Duration.between(c.createdAt(), Instant.now()));
         afterCommit(() -> {

@@ -58,11 +58,11 @@ public class SagaAdmission {
         this.retryAdvice = new RetryAdvice(settings.retryAfterSeconds(), 10);
         this.limit = new LittleLimit(settings.initialLimit(), settings.minLimit(), settings.maxLimit(), settings.targetFactor(),
                 settings.minTargetSagaTime());
-        this.shed = Counter.builder("orders.checkout.admission.shed")
+        this.shed = Counter.builder("festival.orders.checkout.admission.shed")
                 .description("new checkouts refused because this instance's sagas were at their limit").register(meters);
-        Gauge.builder("orders.checkout.admission.limit", limit, LittleLimit::limit)
+        Gauge.builder("festival.orders.checkout.admission.limit", limit, LittleLimit::limit)
                 .description("sagas this instance lets run at once").register(meters);
-        Gauge.builder("orders.checkout.admission.inflight", inFlight, AtomicInteger::get)
+        Gauge.builder("festival.orders.checkout.admission.inflight", inFlight, AtomicInteger::get)
                 .description("sagas this instance placed that have not settled").register(meters);
     }
 

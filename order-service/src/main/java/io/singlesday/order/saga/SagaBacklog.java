@@ -40,8 +40,8 @@ public class SagaBacklog {
         this.sql = sql;
         this.thresholdMillis = saga.participantTimeout().toMillis() / 3;
         this.minimumInFlight = minimumInFlight;
-        Gauge.builder("orders.checkout.sagas.in.flight", this, b -> b.last.inFlight()).register(meters);
-        Gauge.builder("orders.checkout.sagas.median.age", this, b -> b.last.medianAgeMillis() / 1000.0).baseUnit("seconds")
+        Gauge.builder("festival.orders.checkout.sagas.in.flight", this, b -> b.last.inFlight()).register(meters);
+        Gauge.builder("festival.orders.checkout.sagas.median.age", this, b -> b.last.medianAgeMillis() / 1000.0).baseUnit("seconds")
                 .register(meters);
     }
 

@@ -34,7 +34,7 @@ public class SagaSweeper {
         this.payments = payments;
         this.properties = properties;
         this.clock = clock;
-        this.stuck = Counter.builder("orders.stuck.cancelled")
+        this.stuck = Counter.builder("festival.orders.stuck.cancelled")
                 .description("checkouts cancelled by the sweeper because they stayed open too long").register(meters);
     }
 

@@ -191,7 +191,7 @@ class CheckoutSagaTest extends OrderIntegrationTest {
     void theSweeperCancelsCheckoutsOpenPastTheFestivalTimeLimitAndCountsThem() throws Exception {
         Sku silent = listSku(storeA, brandA, 10_000);
         participants().script(silent.id(), Script.SILENT);
-        double before = meters.counter("orders.stuck.cancelled").count();
+        double before = meters.counter("festival.orders.stuck.cancelled").count();
         HttpResponse<String> waiting = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(silent, 1)), List.of(), null), 0);
         UUID checkoutId = UUID.fromString(field(waiting.body(), "id"));
         // As if the festival clock had run an hour on (at 60x that is one real minute) while nobody answered.
@@ -200,7 +200,7 @@ class CheckoutSagaTest extends OrderIntegrationTest {
         HttpResponse<String> outcome = call("GET", "/api/orders/checkouts/" + checkoutId, shopper, null, "Prefer", "wait=20");
         assertCancelled(outcome, "STUCK");
         assertEveryHoldGivenBack(checkoutId, false);
-        assertThat(meters.counter("orders.stuck.cancelled").count()).isEqualTo(before + 1);
+        assertThat(meters.counter("festival.orders.stuck.cancelled").count()).isEqualTo(before + 1);
     }
 
     private static void assertCancelled(HttpResponse<String> answer, String reason) {

@@ -103,7 +103,7 @@ class SagaAdmissionTest {
             assertThat(Integer.parseInt(p.getHeaders().getFirst("Retry-After"))).isBetween(1, 2);
             assertThat(p.getBody().getDetail()).contains("Idempotency-Key").contains("3 in flight");
         });
-        assertThat(meters.get("orders.checkout.admission.shed").counter().count()).isEqualTo(1);
+        assertThat(meters.get("festival.orders.checkout.admission.shed").counter().count()).isEqualTo(1);
 
         admission.abandon(a);
         admission.admit(UUID.randomUUID());
