@@ -93,6 +93,11 @@ public class DropAllocator implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("drop-allocator").daemon().start(this::decideInRounds);
     }
 
+    /** Purchases waiting for the allocator's next round (a gauge: a queue that keeps growing means rounds fall behind). */
+    public int waiting() {
+        return arrivals.size();
+    }
+
     /** Queues a purchase of {@code units}; the answer completes once it is decided and, if granted, committed. */
     public CompletableFuture<Outcome> purchase(Terms terms, String viewer, String key, int units, String details) {
         if (knownSoldOut(terms, viewer, key)) {
