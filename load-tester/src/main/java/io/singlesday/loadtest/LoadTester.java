@@ -28,7 +28,7 @@ public final class LoadTester {
 
     private static final Map<String, String> DAY_OPTIONS = Map.of("--target", "target", "--peak", "peak",
             "--compression", "compression", "--minutes", "minutes", "--eve", "eve", "--shoppers", "shoppers",
-            "--steady", "steady", "--rush-share", "rush-share");
+            "--steady", "steady", "--rush-share", "rush-share", "--chaos", "chaos", "--faults", "faults");
 
     private LoadTester() {
     }
@@ -41,7 +41,7 @@ public final class LoadTester {
             case "replay" -> Replay.main(rest);
             case "curve" -> PrintCurve.main(rest);
             default -> {
-                System.err.println("usage: day [--peak N --compression N --minutes N --eve S --shoppers N --steady N [--rush-share F] --target URL --results DIR]"
+                System.err.println("usage: day [--peak N --compression N --minutes N --eve S --shoppers N --steady N [--rush-share F] [--chaos all|TARGET,...] [--faults URL] --target URL --results DIR]"
                         + " | replay FILE [--speed N] | curve [PEAK [COMPRESSION]]");
                 System.exit(command.equals("help") ? 0 : 2);
             }

@@ -16,6 +16,7 @@ final class Banner {
         out.printf("  %-22s %s/dashboard/%n", "Operator dashboard", gateway.url());
         out.printf("  %-22s %s/api/clock%n", "Festival clock", gateway.url());
         out.printf("  %-22s %s/actuator/health/services%n", "Platform health", gateway.url());
+        out.printf("  %-22s %s (127.0.0.1 only; the chaos day's: festival day --chaos all)%n", "Fault switch", stack.faultUrl());
         out.println();
         out.printf("  %-22s %-24s %-40s %s%n", "Process", "URL", "OpenAPI", "Resident memory");
         for (ServiceProcess p : stack.processes()) {

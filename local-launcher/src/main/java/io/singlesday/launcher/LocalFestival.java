@@ -24,7 +24,7 @@ public final class LocalFestival {
             Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N] [--tracing]
                    festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
                    festival day [--peak N] [--compression N] [--minutes N] [--steady R] [--rush-share F] [--eve S]
-                                [--shoppers N] [--target URL] [--results DIR]
+                                [--shoppers N] [--chaos all|TARGET,...] [--target URL] [--results DIR]
                    festival replay FILE [--speed N]
                    festival curve [PEAK [COMPRESSION]]
 
@@ -39,10 +39,13 @@ public final class LocalFestival {
               token           print a bearer token from the running gateway's dev endpoint
               day             play the festival day (Gatling) against the running stack and print the verdict:
                               the year's curve at PEAK checkouts/s, COMPRESSION times faster, or --steady R per second
-                              for --minutes; results and summary.md in --results (default load-results)
+                              for --minutes; results and summary.md in --results (default load-results);
+                              --chaos kills each service (SIGKILL), stops the broker and crashes PostgreSQL during
+                              the run, spaced out, and lists each fault's outage in the summary
               replay          play a gateway recording (GATEWAY_RECORD_FILE) back against the stack, --speed times faster
               curve           print the day's checkout curve at PEAK per second and COMPRESSION
-            Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432), ZIPKIN_PORT (9411); services 8081-8086.
+            Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432), ZIPKIN_PORT (9411), FESTIVAL_FAULT_PORT (8079, the
+                   chaos day's fault switch, on 127.0.0.1 only); services 8081-8086.
             """;
 
     private LocalFestival() {
@@ -187,7 +190,7 @@ public final class LocalFestival {
         String jvm = System.getenv().getOrDefault("FESTIVAL_SERVICE_JVM_OPTS", StackOptions.DEFAULT_JVM_OPTIONS);
         return new StackOptions(Path.of("").toAbsolutePath(), data.toAbsolutePath(), fresh,
                 envPort("KAFKA_PORT", StackDefaults.KAFKA_PORT), envPort("POSTGRES_PORT", StackDefaults.POSTGRES_PORT),
-                ports, clockStart, speed, jvm, zipkinPort);
+                ports, clockStart, speed, jvm, zipkinPort, envPort("FESTIVAL_FAULT_PORT", StackDefaults.FAULT_PORT));
     }
 
     private static String value(String[] args, int i, String option) {

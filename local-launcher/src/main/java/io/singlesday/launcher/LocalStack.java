@@ -45,6 +45,7 @@ final class LocalStack implements AutoCloseable {
     private Duration startupTime;
     private LocalZipkin zipkin;
     private Supervisor supervisor;
+    private FaultServer faults;
     /** Held while a service is being replaced, by a deliberate restart or by the supervisor. */
     private final Object replacing = new Object();
 
@@ -148,6 +149,12 @@ final class LocalStack implements AutoCloseable {
             seedCatalog();
         }
         supervisor = new Supervisor(this::processes, this::startAgain, out);
+        faults = FaultServer.start(this, options.faultPort());
+    }
+
+    /** The chaos day's fault switch, {@code http://127.0.0.1:<port>/faults}. */
+    String faultUrl() {
+        return "http://127.0.0.1:" + faults.port() + "/faults";
     }
 
     /** The supervisor's restart: the same service, port and environment, its log continued. */
@@ -266,6 +273,78 @@ final class LocalStack implements AutoCloseable {
         kafka = LocalKafka.start(options.dataDir().resolve("kafka"), port);
     }
 
+    /**
+     * Kills one service with SIGKILL and waits for the supervisor to have it ready again.
+     *
+     * @return when it was ready again
+     */
+    java.time.Instant killService(String module) {
+        ServiceProcess victim = process(module);
+        victim.kill();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            ServiceProcess now = process(module);
+            if (now != victim && now.alive() && now.ready()) {
+                return java.time.Instant.now();
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(module + " was not ready again within 3 minutes of being killed");
+    }
+
+    /**
+     * Crashes PostgreSQL as an immediate stop does (SIGQUIT to the postmaster: every backend ends at once, nothing is
+     * checkpointed, the next start replays the WAL) and starts it again on the same port and data.
+     *
+     * @return when it accepted connections again
+     */
+    java.time.Instant crashPostgres() {
+        synchronized (replacing) {
+            Path data = options.dataDir().resolve("postgres");
+            long pid;
+            try {
+                pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("PostgreSQL's postmaster.pid could not be read in " + data, e);
+            }
+            int port = postgres.port();
+            signal("QUIT", pid);
+            ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join());
+            try {
+                // Releases the data directory's lock; its stop finds no server and says so in the log.
+                postgres.close();
+            } catch (RuntimeException alreadyDown) {
+                // nothing to stop
+            }
+            RuntimeException last = null;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                try {
+                    postgres = LocalPostgres.start(data, port);
+                    return java.time.Instant.now();
+                } catch (RuntimeException e) {
+                    // Backends of the crashed server can hold its shared memory for a moment after the postmaster is gone.
+                    last = e;
+                    sleep(500);
+                }
+            }
+            throw new IllegalStateException("PostgreSQL did not start again after its crash", last);
+        }
+    }
+
+    private static void signal(String name, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Duration startupTime() {
         return startupTime;
     }
@@ -289,6 +368,9 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (faults != null) {
+            faults.close();
+        }
         if (supervisor != null) {
             supervisor.stop();
         }

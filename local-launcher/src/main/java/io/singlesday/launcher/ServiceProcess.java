@@ -136,6 +136,16 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, as a crash would end it: no shutdown hook runs, and the supervisor sees an unexpected exit. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks for a graceful shutdown (SIGTERM) and waits; kills what does not stop in time. */
     void stop(Duration grace) {
         stopping = true;

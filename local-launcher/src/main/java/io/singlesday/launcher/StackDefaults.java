@@ -17,6 +17,8 @@ final class StackDefaults {
     static final int KAFKA_PORT = 19092;
     static final int POSTGRES_PORT = 15432;
     static final int ZIPKIN_PORT = 9411;
+    /** The fault switch the chaos day calls (127.0.0.1 only). */
+    static final int FAULT_PORT = 8079;
 
     private StackDefaults() {
     }

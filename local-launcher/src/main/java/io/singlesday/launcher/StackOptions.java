@@ -6,11 +6,12 @@ import java.util.Map;
 
 /**
  * How to run the stack. Ports of 0 are picked free (the end-to-end test does that); the defaults are the
- * fixed ports the README lists. A Zipkin port of {@link #NO_TRACING} runs no tracing backend.
+ * fixed ports the README lists. A Zipkin port of {@link #NO_TRACING} runs no tracing backend; {@code faultPort} is
+ * the chaos day's fault switch on the loopback interface ({@link FaultServer}).
  */
 record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int postgresPort,
                     Map<String, Integer> servicePorts, OffsetDateTime clockStart, double clockSpeed,
-                    String serviceJvmOptions, int zipkinPort) {
+                    String serviceJvmOptions, int zipkinPort, int faultPort) {
 
     /** {@link #zipkinPort} when no tracing backend is wanted. */
     static final int NO_TRACING = -1;

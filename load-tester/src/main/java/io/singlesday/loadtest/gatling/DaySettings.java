@@ -6,6 +6,7 @@ import io.singlesday.loadtest.model.LoadShape;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -23,7 +24,7 @@ import java.util.Properties;
  *                    rush, measured apart from the others ("checkout, the rush SKU"); 0 keeps the day's mix
  */
 public record DaySettings(URI target, double peak, double compression, double minutes, double eveSeconds, int shoppers,
-                          double steady, double rushShare, Path summary) {
+                          double steady, double rushShare, Path summary, String chaos, URI faults) {
 
     static final DayCurve CURVE = DayCurve.fit(Checkpoint.Y2019);
 
@@ -48,6 +49,14 @@ public record DaySettings(URI target, double peak, double compression, double mi
         if (rushShare > 0 && steady == 0) {
             throw new IllegalArgumentException("rush-share needs --steady: the rush is measured at a flat rate");
         }
+        List<String> faulted = Chaos.parse(chaos);
+        if (!faulted.isEmpty() && minutes * 60 < 30 * faulted.size()) {
+            throw new IllegalArgumentException("a chaos day needs at least 30 s of load per fault: " + faulted.size()
+                    + " faults need --minutes " + Math.ceil(faulted.size() / 2.0) + " or more, not " + minutes);
+        }
+        if (!faulted.isEmpty() && (faults.getScheme() == null || !faults.getScheme().startsWith("http"))) {
+            throw new IllegalArgumentException("faults must be the fault switch's http URL, not " + faults);
+        }
         if (target.getScheme() == null || !target.getScheme().startsWith("http")) {
             throw new IllegalArgumentException("target must be an http(s) URL, not " + target);
         }
@@ -63,10 +72,16 @@ public record DaySettings(URI target, double peak, double compression, double mi
                     Integer.parseInt(p.getProperty("shoppers", "200")),
                     Double.parseDouble(p.getProperty("steady", "0")),
                     Double.parseDouble(p.getProperty("rush-share", "0")),
-                    Path.of(p.getProperty("summary.file", "load-summary.md")));
+                    Path.of(p.getProperty("summary.file", "load-summary.md")),
+                    p.getProperty("chaos", ""),
+                    URI.create(p.getProperty("faults", "http://127.0.0.1:8079/faults")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
         }
+    }
+
+    List<String> chaosTargets() {
+        return Chaos.parse(chaos);
     }
 
     LoadShape shape() {

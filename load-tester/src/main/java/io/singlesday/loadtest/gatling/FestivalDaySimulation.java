@@ -91,6 +91,7 @@ public class FestivalDaySimulation extends Simulation {
     private int dropUnits;
     private CpuShare cpu;
     private long window;
+    private Chaos chaos;
     private volatile long injectionStarted = System.nanoTime();
     private static final long ON_TIME_GRACE_NANOS = 2_000_000_000L;
     private static final int CHECKOUT_TRIES = 4;
@@ -195,6 +196,10 @@ public class FestivalDaySimulation extends Simulation {
         festival.startTheClock(operator, settings.steady() > 0 ? 0 : settings.eveSeconds(), settings.compression());
         cpu = new CpuShare();
         injectionStarted = System.nanoTime();
+        chaos = new Chaos(settings.faults(), settings.chaosTargets());
+        if (chaos.enabled()) {
+            chaos.start(injectionStarted, window / 1e9);
+        }
     }
 
     /** A shopper: who, from where, on what device, buying a hot product a third of the time and a cold one otherwise. */
@@ -414,13 +419,20 @@ public class FestivalDaySimulation extends Simulation {
     public void after() {
         double seconds = cpu == null ? settings.eveSeconds() + settings.daySeconds() : cpu.wallSeconds();
         String generator = cpu == null ? "not measured" : cpu.describe();
+        // The verdict reads the stack, so every fault must be over (and its target back) first.
+        List<Chaos.Fault> faults = chaos == null ? List.of() : chaos.finish(Duration.ofMinutes(5));
         Verdict verdict = new Verdict(festival, operator);
         List<Verdict.Check> checks = verdict.checks(List.copyOf(placed.values()), stockBefore, voucher, coupons, claimsGranted.sum(),
                 drop, dropUnits, dropUnitsBought.sum(), tally.count("buy in drop"), List.copyOf(dropCheckouts.values()));
+        if (!faults.isEmpty()) {
+            checks.addAll(verdict.afterFaults(faults));
+            checks.add(new Verdict.Check("no request was answered 500: a process or the database away is a 503",
+                    tally.internalErrors() == 0, tally.internalErrors() + " answered 500"));
+        }
         Map<String, Tally.Line> lines = tally.lines();
         Map<String, Tally.Users> users = tally.users();
         String markdown = RunSummary.markdown(settings, seconds, window / 1e9, lines, users, tally.firstRefusals(), generator, checks,
-                verdict.confirmed());
+                verdict.confirmed(), faults);
         try {
             if (settings.summary().toAbsolutePath().getParent() != null) {
                 Files.createDirectories(settings.summary().toAbsolutePath().getParent());
@@ -431,7 +443,7 @@ public class FestivalDaySimulation extends Simulation {
         }
         System.out.print(markdown);
         System.out.println("Summary written to " + settings.summary().toAbsolutePath());
-        boolean passed = RunSummary.passed(checks, lines.get("all"), users);
+        boolean passed = RunSummary.passed(checks, lines.get("all"), users, !faults.isEmpty());
         LastRun.record(passed);
         if (!passed) {
             throw new IllegalStateException("the festival day run failed its verdict; see " + settings.summary().toAbsolutePath());

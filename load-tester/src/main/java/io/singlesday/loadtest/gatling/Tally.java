@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Tally {
 
+    private final LongAdder internal = new LongAdder();
+
     /** What one request type did over the run; {@code count} is every attempt sent. */
     public record Line(String request, long count, long ok, long clientErrors, long shed, long serverErrors, long failed,
                        long p50, long p95, long p99, long max, long servedP99, long shedP99) {
@@ -72,6 +74,9 @@ public final class Tally {
 
     /** @param status the HTTP status, or 0 when it is known that no answer came (refused, reset, timed out) */
     public void record(String request, int status, long millis) {
+        if (status == 500) {
+            internal.increment();
+        }
         Counts counts = counts(request);
         if (status == 0) {
             counts.failed.increment();
@@ -89,6 +94,11 @@ public final class Tally {
         } else {
             counts.ok.increment();
         }
+    }
+
+    /** Answers of 500 to any request: a bug whatever else was going on (an outage is a 503). */
+    public long internalErrors() {
+        return internal.sum();
     }
 
     /** What a scenario's injection profile will start over the run. */

@@ -50,6 +50,21 @@ final class Verdict {
         return checks;
     }
 
+    /**
+     * What a chaos day must show beyond the data checks: every fault injected and its target serving again, and no
+     * checkout cancelled because a participant was away (a restart must be ridden out, not timed out). Call after
+     * {@link #checks}, which reads the cancellations.
+     */
+    List<Check> afterFaults(List<Chaos.Fault> faults) {
+        List<Chaos.Fault> failed = faults.stream().filter(f -> !f.recovered()).toList();
+        int timedOut = cancelReasons.getOrDefault("PARTICIPANT_TIMEOUT", 0);
+        return List.of(
+                new Check("every fault was injected and its target served again", failed.isEmpty(),
+                        failed.isEmpty() ? faults.size() + " faults" : failed.stream().map(f -> f.target() + ": " + f.error()).toList().toString()),
+                new Check("no checkout was cancelled because a participant was away", timedOut == 0,
+                        timedOut + " cancelled with PARTICIPANT_TIMEOUT"));
+    }
+
     /** Checkouts of the run confirmed once settled, after {@link #checks}: the goodput's numerator. */
     long confirmed() {
         return confirmed;

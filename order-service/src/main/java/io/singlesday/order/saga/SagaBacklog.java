@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps the sagas already running inside their participant time-out: when the median checkout still in flight
- * (across every instance, read from the database) has waited longer than a third of that time-out, and enough are
+ * Keeps the sagas already running well inside their participant time-out: when the median checkout still in flight
+ * (across every instance, read from the database) has waited longer than {@code order.saga.backlog-refuse-after}
+ * (3 s; it must be shorter than the time-out), and enough are
  * in flight for that to be a queue rather than one slow participant, a new checkout is refused with 429 and a
  * Retry-After before anything is written. So what was admitted is not cancelled because of load; the shopper comes
  * back with the same Idempotency-Key. The reading is at most {@code REFRESH} old and costs one indexed query.
@@ -33,12 +34,17 @@ public class SagaBacklog {
     }
 
     public SagaBacklog(JdbcClient sql, SagaProperties saga, MeterRegistry meters,
-                       @org.springframework.beans.factory.annotation.Value("${order.saga.backlog-min-in-flight:32}") int minimumInFlight) {
+                       @org.springframework.beans.factory.annotation.Value("${order.saga.backlog-min-in-flight:32}") int minimumInFlight,
+                       @org.springframework.beans.factory.annotation.Value("${order.saga.backlog-refuse-after:3s}") Duration refuseAfter) {
         if (minimumInFlight < 1) {
             throw new IllegalArgumentException("order.saga.backlog-min-in-flight must be at least 1, not " + minimumInFlight);
         }
         this.sql = sql;
-        this.thresholdMillis = saga.participantTimeout().toMillis() / 3;
+        if (refuseAfter.isNegative() || refuseAfter.isZero() || refuseAfter.compareTo(saga.participantTimeout()) >= 0) {
+            throw new IllegalArgumentException("order.saga.backlog-refuse-after must be positive and shorter than the participant "
+                    + "time-out (" + saga.participantTimeout() + "), not " + refuseAfter);
+        }
+        this.thresholdMillis = refuseAfter.toMillis();
         this.minimumInFlight = minimumInFlight;
         Gauge.builder("festival.orders.checkout.sagas.in.flight", this, b -> b.last.inFlight()).register(meters);
         Gauge.builder("festival.orders.checkout.sagas.median.age", this, b -> b.last.medianAgeMillis() / 1000.0).baseUnit("seconds")

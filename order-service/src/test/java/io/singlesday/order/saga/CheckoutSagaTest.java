@@ -188,14 +188,14 @@ class CheckoutSagaTest extends OrderIntegrationTest {
     }
 
     @Test
-    void theSweeperCancelsCheckoutsOpenPastTheFestivalTimeLimitAndCountsThem() throws Exception {
+    void theSweeperCancelsCheckoutsOpenLongPastTheirDeadlineAndCountsThem() throws Exception {
         Sku silent = listSku(storeA, brandA, 10_000);
         participants().script(silent.id(), Script.SILENT);
         double before = meters.counter("festival.orders.stuck.cancelled").count();
         HttpResponse<String> waiting = checkout(UUID.randomUUID().toString(), body(List.of(Map.entry(silent, 1)), List.of(), null), 0);
         UUID checkoutId = UUID.fromString(field(waiting.body(), "id"));
-        // As if the festival clock had run an hour on (at 60x that is one real minute) while nobody answered.
-        sql.sql("update checkouts set placed_at = placed_at - interval '1 hour' where id = ?").param(checkoutId).update();
+        // As if its deadline had passed an hour ago while nobody answered.
+        sql.sql("update checkouts set deadline = deadline - interval '1 hour' where id = ?").param(checkoutId).update();
 
         HttpResponse<String> outcome = call("GET", "/api/orders/checkouts/" + checkoutId, shopper, null, "Prefer", "wait=20");
         assertCancelled(outcome, "STUCK");

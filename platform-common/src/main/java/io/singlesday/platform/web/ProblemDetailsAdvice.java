@@ -218,10 +218,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (noConnection.isPresent()) {
             return noConnection(ex, noConnection.get(), request);
         }
+        if (databaseLost(ex)) {
+            // The database crashed or restarted under the request (SQLState classes 08, 57): whether a write committed
+            // is unknown, so the answer is a retry with the same Idempotency-Key, which replays whatever did commit.
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service lost its database connection; retry after 2 s (with the same Idempotency-Key for a write)");
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "2");
+            log.warn("Answered 503 to {}: the database connection was lost ({})", request.getDescription(false), ex.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
         log.error("Unexpected error serving {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the requestId when you report it.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    static boolean databaseLost(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.TransientDataAccessResourceException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Overload (every connection busy) is a 429, an unreachable database a 503; both come back soon. */
