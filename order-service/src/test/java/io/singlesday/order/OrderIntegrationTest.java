@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One shared context with the real engines; the participants are scripted on the real broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "order.saga.participant-timeout=3s", "order.saga.sweep-every=200ms", "order.saga.payment-recover-after=2s",
+        "order.saga.participant-timeout=3s", "order.saga.backlog-refuse-after=1s", "order.saga.sweep-every=200ms",
+        "order.saga.payment-recover-after=2s",
         "order.payment.latency=5ms", "order.payment.decline-rate=0"})
 @WithRealEngines(database = "orders")
 public abstract class OrderIntegrationTest {

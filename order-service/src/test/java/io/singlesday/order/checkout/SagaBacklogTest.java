@@ -34,9 +34,8 @@ class SagaBacklogTest extends OrderIntegrationTest {
         HttpResponse<String> placed = checkout(placedKey, json, 20);
         assertThat(field(placed.body(), "state")).as(placed.body()).isEqualTo("CONFIRMED");
 
-        // Sagas waiting for 8 s of wall time (the time-out here is 3 s): a queue, not one slow participant. Other
-        // tests leave the festival clock running fast, and the sweeper cancels as stuck what was placed 30 festival
-        // minutes ago, so the stand-ins are placed a festival day ahead; they are laid again before each try.
+        // Sagas waiting for 8 s of wall time (refused here past 1 s): a queue, not one slow participant. Their deadline
+        // is a minute ahead, so neither the time-out nor the stuck sweep takes them; they are laid again before each try.
         HttpResponse<String> shed = null;
         String newKey = null;
         String backlog = "";
