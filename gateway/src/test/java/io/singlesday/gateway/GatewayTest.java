@@ -73,6 +73,26 @@ class GatewayTest {
         assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
     }
 
+    /** A client's first stop: one Swagger UI over every service's document, all readable without a token. */
+    @Test
+    void theApiDocumentsAndOneSwaggerUiOverThemAreOpenToAnonymousCallers() throws Exception {
+        HttpResponse<String> config = call("GET", "/v3/api-docs/swagger-config", null, null);
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        for (String service : java.util.List.of("catalog", "orders", "coupons", "livestreams", "logistics", "gmv")) {
+            assertThat(config.body()).contains("\"url\":\"/api-docs/" + service + "\"");
+            // The services are down here: the document's route answers as its service's routes do, not with a 401.
+            assertProblem(call("GET", "/api-docs/" + service, null, null), 503);
+        }
+        HttpResponse<String> ui = call("GET", "/swagger-ui.html", null, null);
+        assertThat(ui.statusCode()).as("the UI or a redirect to it").isIn(200, 302);
+        if (ui.statusCode() == 302) {
+            String location = ui.headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> page = call("GET", java.net.URI.create(location).getPath(), null, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).containsIgnoringCase("swagger");
+        }
+    }
+
     @Test
     void unknownRoutesAndMissingTokensAreProblems() throws Exception {
         String token = devToken("{\"subject\":\"alice\",\"role\":\"SHOPPER\"}");

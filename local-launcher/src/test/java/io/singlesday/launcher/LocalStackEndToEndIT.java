@@ -80,6 +80,17 @@ class LocalStackEndToEndIT {
         }
     }
 
+    /** What a generated client starts from: every service's document at the gateway, without a token. */
+    @Test
+    @Order(2)
+    void theGatewayServesEveryServicesApiDocumentToAnonymousCallers() throws Exception {
+        for (String service : List.of("catalog", "orders", "coupons", "livestreams", "logistics", "gmv")) {
+            HttpResponse<String> document = call("GET", "/api-docs/" + service, null, null);
+            assertThat(document.statusCode()).as(service + ": " + document.body()).isEqualTo(200);
+            assertThat(document.body()).contains("\"openapi\"").contains("Singles' Day").contains("\"scheme\":\"bearer\"");
+        }
+    }
+
     @Test
     @Order(2)
     void aFreshStackHasASeededCatalogAnyoneCanBrowse() throws Exception {

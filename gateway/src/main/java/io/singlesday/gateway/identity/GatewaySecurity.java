@@ -16,7 +16,8 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 
 /**
  * The gateway turns away callers without a valid token before they reach a service; the services check again
- * themselves. Anonymous callers may browse the catalog, read the public dashboard figures and the clock.
+ * themselves. Anonymous callers may browse the catalog, read the public dashboard figures, the clock and the API
+ * documents.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -41,6 +42,9 @@ public class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/fallback/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
+                        // The API documents and the Swagger UI over them: what a client needs before it has a token.
+                        .pathMatchers(HttpMethod.GET, "/api-docs/*", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**",
+                                "/webjars/**").permitAll()
                         .pathMatchers("/api/gateway/**", "/actuator/**").hasRole("OPERATOR")
                         // What shoppers see before signing in; each service still decides for its own paths.
                         .pathMatchers(HttpMethod.GET, "/api/clock", "/api/catalog/**", "/api/gmv/public/**",
