@@ -72,6 +72,25 @@ public abstract class PlatformServiceContract {
         assertThat(docs.at("/components/securitySchemes/bearer/bearerFormat").asString()).isEqualTo("JWT");
         tools.jackson.databind.JsonNode whoami = docs.at("/paths/" + (apiBase() + "/whoami").replace("/", "~1") + "/get");
         assertThat(whoami.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+        // Every operation declares the refusals a client must handle, as problem+json, with Retry-After where it applies.
+        assertThat(docs.at("/components/schemas/Problem/required").toString()).contains("\"type\"").contains("\"status\"");
+        int operations = 0;
+        for (var path : docs.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                String where = operation.getKey() + " " + path.getKey();
+                tools.jackson.databind.JsonNode responses = operation.getValue().path("responses");
+                for (String status : List.of("400", "429", "503")) {
+                    assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+                            .as(where + " " + status).isEqualTo("#/components/schemas/Problem");
+                }
+                assertThat(responses.at("/429/headers/Retry-After/$ref").asString()).as(where).isEqualTo("#/components/headers/Retry-After");
+                if (!operation.getValue().path("security").isEmpty()) {
+                    assertThat(responses.has("401")).as(where + " needs a token, so it can answer 401").isTrue();
+                }
+                operations++;
+            }
+        }
+        assertThat(operations).isPositive();
         tools.jackson.databind.JsonNode clock = docs.at("/paths/~1api~1clock/get");
         if (!clock.isMissingNode()) {
             // No requirement at the top of the document, so none on the operation means anonymous.

@@ -53,6 +53,7 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
+    @org.springframework.core.annotation.Order(1)
     OpenApiCustomizer festivalOperationSecurity(ObjectProvider<FestivalSecurityProperties> security) {
         List<String> anonymous = new ArrayList<>(List.of(ServletSecurityAutoConfiguration.ANONYMOUS_CLOCK));
         FestivalSecurityProperties properties = security.getIfAvailable();
@@ -70,6 +71,78 @@ public class OpenApiAutoConfiguration {
                 operation.setSecurity(open ? List.of() : List.of(new SecurityRequirement().addList(BEARER)));
             }));
         };
+    }
+
+    /**
+     * The refusals every operation can meet, declared so a generated client has a type for them: a problem+json body
+     * (RFC 9457, the platform's {@code type} URIs) for 400, 401 and 403 where a token is needed, 404 where the path
+     * names a resource, 422 on writes (an Idempotency-Key reused for another request), and 429 and 503 with
+     * Retry-After everywhere (the gateway sheds any route; a service or its database may be away). An operation's own
+     * declarations are kept.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    OpenApiCustomizer festivalProblemResponses() {
+        return api -> {
+            if (api.getPaths() == null) {
+                return;
+            }
+            Components components = api.getComponents() == null ? new Components() : api.getComponents();
+            api.setComponents(components);
+            components.addSchemas(PROBLEM, new io.swagger.v3.oas.models.media.ObjectSchema()
+                    .description("RFC 9457 problem details; type is one of the kinds in docs/problems.md")
+                    .addProperty("type", new io.swagger.v3.oas.models.media.StringSchema().format("uri")
+                            .example("tag:singlesday.dev,2026:problem:sold-out"))
+                    .addProperty("title", new io.swagger.v3.oas.models.media.StringSchema())
+                    .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
+                    .addProperty("detail", new io.swagger.v3.oas.models.media.StringSchema())
+                    .addProperty("instance", new io.swagger.v3.oas.models.media.StringSchema())
+                    .addProperty("requestId", new io.swagger.v3.oas.models.media.StringSchema())
+                    .addRequiredItem("type").addRequiredItem("title").addRequiredItem("status"));
+            components.addHeaders(RETRY_AFTER, new io.swagger.v3.oas.models.headers.Header()
+                    .description("Seconds to wait before trying again (with the same Idempotency-Key for a write)")
+                    .schema(new io.swagger.v3.oas.models.media.IntegerSchema().minimum(java.math.BigDecimal.ONE)));
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                io.swagger.v3.oas.models.responses.ApiResponses responses = operation.getResponses() == null
+                        ? new io.swagger.v3.oas.models.responses.ApiResponses() : operation.getResponses();
+                operation.setResponses(responses);
+                boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                boolean write = method != io.swagger.v3.oas.models.PathItem.HttpMethod.GET
+                        && method != io.swagger.v3.oas.models.PathItem.HttpMethod.HEAD;
+                problem(responses, "400", "The request is malformed or a field is invalid; detail names the field", false);
+                if (secured) {
+                    problem(responses, "401", "No valid bearer token", false);
+                    problem(responses, "403", "The caller's role or ownership does not allow this", false);
+                }
+                if (path.contains("{")) {
+                    problem(responses, "404", "No such resource for this caller", false);
+                }
+                if (write) {
+                    problem(responses, "422", "This Idempotency-Key was used for a different request", false);
+                }
+                problem(responses, "429", "Shed to protect the platform; retry after Retry-After", true);
+                problem(responses, "503", "A service or its database is away; retry after Retry-After", true);
+            }));
+        };
+    }
+
+    static final String PROBLEM = "Problem";
+    static final String RETRY_AFTER = "Retry-After";
+
+    private static void problem(io.swagger.v3.oas.models.responses.ApiResponses responses, String status, String description,
+                                boolean retryAfter) {
+        if (responses.containsKey(status)) {
+            return;
+        }
+        io.swagger.v3.oas.models.responses.ApiResponse response = new io.swagger.v3.oas.models.responses.ApiResponse()
+                .description(description)
+                .content(new io.swagger.v3.oas.models.media.Content().addMediaType("application/problem+json",
+                        new io.swagger.v3.oas.models.media.MediaType().schema(
+                                new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        if (retryAfter) {
+            response.addHeaderObject(RETRY_AFTER, new io.swagger.v3.oas.models.headers.Header().$ref("#/components/headers/" + RETRY_AFTER));
+        }
+        responses.addApiResponse(status, response);
     }
 
     @Bean
