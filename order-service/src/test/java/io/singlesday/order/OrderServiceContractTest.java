@@ -29,4 +29,23 @@ class OrderServiceContractTest extends PlatformServiceContract {
         assertThat(schemas.at("/CheckoutLine/properties").propertyNames()).contains("skuId", "quantity").doesNotContain("title");
         assertThat(schemas.has("Line")).isFalse();
     }
+
+    @Test
+    void theCheckoutDocumentsItsKeyItsWaitAndBothAnswers() throws Exception {
+        JsonNode checkout = JsonMapper.builder().build().readTree(get("/v3/api-docs", null).body()).at("/paths/~1api~1orders/post");
+        assertThat(checkout.path("operationId").asString()).isEqualTo("placeCheckout");
+        JsonNode key = null;
+        for (JsonNode parameter : checkout.path("parameters")) {
+            if (parameter.path("name").asString().equals("Idempotency-Key")) {
+                key = parameter;
+            }
+        }
+        assertThat(key).as("the Idempotency-Key parameter").isNotNull();
+        assertThat(key.path("in").asString()).isEqualTo("header");
+        assertThat(key.path("required").asBoolean()).as("the server refuses a checkout without one").isTrue();
+        assertThat(checkout.at("/responses/202/headers/Location").isMissingNode()).isFalse();
+        assertThat(checkout.at("/responses/200/headers/Idempotency-Replayed").isMissingNode()).isFalse();
+        assertThat(checkout.at("/responses/422/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
+    }
 }

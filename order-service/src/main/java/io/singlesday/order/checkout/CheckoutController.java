@@ -70,8 +70,25 @@ public class CheckoutController {
      */
     @PostMapping
     @PreAuthorize("hasRole('SHOPPER')")
-    public ResponseEntity<CheckoutView> checkout(@RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                                 @RequestHeader(value = "Prefer", required = false) String prefer,
+    @io.swagger.v3.oas.annotations.Operation(operationId = "placeCheckout", summary = "Check out: place the orders and start "
+            + "the saga (stock, coupons, payment); 202 while it runs, 200 with its outcome when Prefer: wait let it finish")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The outcome: CONFIRMED or CANCELLED",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The checkout to read"),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotency-Replayed",
+                            description = "true when this answers an earlier request with the same key"),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Preference-Applied", description = "wait=N actually applied")})
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Placed; the saga is running: "
+            + "read the Location (with Prefer: wait=N) for the outcome",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The checkout to read"),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotency-Replayed",
+                            description = "true when this answers an earlier request with the same key")})
+    public ResponseEntity<CheckoutView> checkout(
+            @io.swagger.v3.oas.annotations.Parameter(required = true, description = "Any unique value, the same on every retry "
+                    + "of this checkout (1 to 200 visible ASCII characters)")
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            @io.swagger.v3.oas.annotations.Parameter(description = "wait=N: hold the answer up to N seconds (at most 30) for the outcome",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(pattern = "^wait=\\d{1,2}$", example = "wait=10"))
+            @RequestHeader(value = "Prefer", required = false) String prefer,
                                                  @Valid @RequestBody CheckoutRequest request, Authentication auth)
             throws InterruptedException {
         if (!IdempotencyFilter.isValidKey(key)) {
