@@ -334,7 +334,7 @@ class KubernetesManifestsTest {
     /** The small cluster needs only Strimzi and CloudNativePG; festival scale brings KEDA, monitors and traces. */
     @Test
     void theLocalOverlayNeedsTwoOperatorsAndTheFestivalOneScalesObservesAndTraces() {
-        Assumptions.assumeTrue(Manifests.kubectl().isPresent(), "kubectl renders the overlays");
+        renderable();
         List<JsonNode> local = Manifests.rendered("local");
         local.stream().map(d -> d.path("kind").asString()).filter(k -> !CORE.containsKey(k))
                 .forEach(k -> assertThat(LOCAL_OPERATED).as("the local overlay needs no operator for " + k).contains(k));
@@ -422,8 +422,19 @@ class KubernetesManifestsTest {
         assertThat(used).containsAll(Manifests.components().stream().map(c -> c.getFileName().toString()).toList());
     }
 
+    /**
+     * The overlays are rendered by kustomize itself (kubectl kustomize), not by an imitation of it. kubectl comes from
+     * neither Maven Central nor Debian's bookworm packages, so a developer's machine may lack it: there these checks are
+     * skipped and say why, while every written document is still validated above. CI sets FESTIVAL_REQUIRE_KUBECTL,
+     * so there a missing kubectl fails the build instead of skipping silently.
+     */
     private static List<String> renderable() {
-        Assumptions.assumeTrue(Manifests.kubectl().isPresent(), "kubectl (kustomize) renders the overlays; it is not on the PATH");
+        boolean present = Manifests.kubectl().isPresent();
+        if (!present && System.getenv("FESTIVAL_REQUIRE_KUBECTL") != null) {
+            throw new AssertionError("FESTIVAL_REQUIRE_KUBECTL is set but kubectl is not on the PATH: the overlays cannot be rendered");
+        }
+        Assumptions.assumeTrue(present, "kubectl is not on the PATH, so the overlays are not rendered here "
+                + "(the written documents are still validated); install kubectl to run these checks");
         return Manifests.OVERLAYS;
     }
 }
