@@ -73,17 +73,17 @@ final class FaultServer implements AutoCloseable {
             }
             String target = path.startsWith("/faults/") ? path.substring("/faults/".length()) : "";
             if (!method.equals("POST") || !targets().contains(target)) {
-                answer(exchange, 404, "{\"detail\":\"POST /faults/<target>, the target one of " + targets() + "\"}");
+                problem(exchange, 404, "POST /faults/<target>, the target one of " + targets());
                 return;
             }
             if (!oneAtATime.tryLock()) {
-                answer(exchange, 409, "{\"detail\":\"another fault is still running\"}");
+                problem(exchange, 409, "another fault is still running; try again when it has answered");
                 return;
             }
             try {
                 answer(exchange, 200, inject(target));
             } catch (RuntimeException | LinkageError e) {
-                answer(exchange, 500, "{\"target\":\"" + target + "\",\"detail\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
+                problem(exchange, 500, target + ": " + e.getMessage());
             } finally {
                 oneAtATime.unlock();
             }
@@ -115,9 +115,29 @@ final class FaultServer implements AutoCloseable {
                 + "\",\"outageMs\":" + outage + "}";
     }
 
+    /** RFC 9457, like the platform's own refusals. */
+    private static void problem(HttpExchange exchange, int status, String detail) throws IOException {
+        String title = switch (status) {
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            default -> "Internal Server Error";
+        };
+        String kind = switch (status) {
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            default -> "internal";
+        };
+        send(exchange, status, "application/problem+json", "{\"type\":\"tag:singlesday.dev,2026:problem:" + kind + "\",\"title\":\""
+                + title + "\",\"status\":" + status + ",\"detail\":\"" + String.valueOf(detail).replace("\\", "/").replace('"', '\'') + "\"}");
+    }
+
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, "application/json", json);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
     }
