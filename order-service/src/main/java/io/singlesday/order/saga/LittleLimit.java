@@ -7,7 +7,9 @@ import java.util.Arrays;
  * How many sagas may run at once, from Little's law (work in flight = rate x time in system): the rate at which
  * sagas settle times a target time, so once the platform is at capacity what is admitted spends about the target
  * from placement to outcome, however much more is offered. The target is {@code factor} times the unloaded saga
- * time, never less than {@code minTarget}. The unloaded time is learned only from moments when nothing was refused
+ * time, never less than {@code minTarget} and, unless {@code minTarget} says otherwise, never more than
+ * {@code maxTarget}: a first minute with a cold JIT teaches an "unloaded" time of seconds, and without the ceiling the
+ * limit it gives lets the queue it was learned from stay. The unloaded time is learned only from moments when nothing was refused
  * (the limit was not what held sagas back), and while checkouts are being refused it may only fall: so a lasting
  * overload, whose sagas all carry a queue, cannot teach it that queueing is normal and let the queue grow. Only when
  * the limit has sat at its floor for {@code FLOOR_GRACE} while refusing is the platform taken to have become slower
@@ -26,6 +28,7 @@ final class LittleLimit {
     private final int minLimit;
     private final int maxLimit;
     private final double factor;
+    private final long maxTargetNanos;
     private volatile long minTargetNanos;
     private volatile int limit;
     private volatile double rate;
@@ -36,10 +39,14 @@ final class LittleLimit {
     private boolean refusedInWindow;
     private long atFloorSince = Long.MIN_VALUE;
 
-    LittleLimit(int initialLimit, int minLimit, int maxLimit, double factor, Duration minTarget) {
+    LittleLimit(int initialLimit, int minLimit, int maxLimit, double factor, Duration minTarget, Duration maxTarget) {
         if (factor < 1) {
             throw new IllegalArgumentException("the target factor must be at least 1 (the unloaded time itself), not " + factor);
         }
+        if (maxTarget.isNegative() || maxTarget.isZero()) {
+            throw new IllegalArgumentException("the maximum target saga time must be positive, not " + maxTarget);
+        }
+        this.maxTargetNanos = maxTarget.toNanos();
         this.limit = initialLimit;
         this.minLimit = minLimit;
         this.maxLimit = maxLimit;
@@ -71,7 +78,11 @@ final class LittleLimit {
     }
 
     Duration target() {
-        return Duration.ofNanos((long) Math.max(minTargetNanos, factor * unloadedNanos));
+        return Duration.ofNanos((long) targetNanos());
+    }
+
+    private double targetNanos() {
+        return Math.max(minTargetNanos, Math.min(maxTargetNanos, factor * unloadedNanos));
     }
 
     /** A checkout was refused: the limit, not the offered load, is what holds sagas back this window. */
@@ -106,7 +117,7 @@ final class LittleLimit {
         } else if (!refusedInWindow || median < unloadedNanos) {
             unloadedNanos = (1 - WEIGHT) * unloadedNanos + WEIGHT * median;
         }
-        double targetNanos = Math.max(minTargetNanos, factor * unloadedNanos);
+        double targetNanos = targetNanos();
         limit = (int) Math.max(minLimit, Math.min(maxLimit, Math.ceil(rate * targetNanos / 1e9)));
         if (limit > minLimit || !refusedInWindow) {
             atFloorSince = Long.MIN_VALUE;

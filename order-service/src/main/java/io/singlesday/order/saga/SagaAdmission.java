@@ -57,7 +57,7 @@ public class SagaAdmission {
         this.forgetAfterNanos = saga.participantTimeout().multipliedBy(3).toNanos();
         this.retryAdvice = new RetryAdvice(settings.retryAfterSeconds(), 10);
         this.limit = new LittleLimit(settings.initialLimit(), settings.minLimit(), settings.maxLimit(), settings.targetFactor(),
-                settings.minTargetSagaTime());
+                settings.minTargetSagaTime(), settings.maxTargetSagaTime());
         this.shed = Counter.builder("festival.orders.checkout.admission.shed")
                 .description("new checkouts refused because this instance's sagas were at their limit").register(meters);
         Gauge.builder("festival.orders.checkout.admission.limit", limit, LittleLimit::limit)

@@ -18,6 +18,8 @@ import java.time.Duration;
  *                          flight to run at capacity, so the rest of it is queue)
  * @param minTargetSagaTime the target is never shorter than this, so a very quick platform is not held to a time
  *                          its own jitter exceeds
+ * @param maxTargetSagaTime nor, from what was learned, longer than this: the bound on what an admitted saga waits
+ *                          under overload, whatever a slow start taught the limit (the minimum wins if it is higher)
  * @param initialLimit      sagas in flight allowed at start, before any has been measured
  * @param minLimit          the limit never falls below this, so a quiet minute does not close the shop to a rush
  * @param maxLimit          nor rises above this
@@ -26,13 +28,17 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("order.saga.admission")
 public record SagaAdmissionProperties(boolean enabled, @DecimalMin("1") double targetFactor,
-                                      @NotNull Duration minTargetSagaTime, @Min(1) int initialLimit,
+                                      @NotNull Duration minTargetSagaTime, @NotNull Duration maxTargetSagaTime, @Min(1) int initialLimit,
                                       @Min(1) int minLimit, @Min(1) int maxLimit, @Min(1) int retryAfterSeconds) {
 
     public SagaAdmissionProperties {
         if (minTargetSagaTime == null || minTargetSagaTime.isNegative() || minTargetSagaTime.isZero()) {
             throw new IllegalArgumentException("order.saga.admission.min-target-saga-time must be a positive time, not "
                     + minTargetSagaTime);
+        }
+        if (maxTargetSagaTime == null || maxTargetSagaTime.isNegative() || maxTargetSagaTime.isZero()) {
+            throw new IllegalArgumentException("order.saga.admission.max-target-saga-time must be a positive time, not "
+                    + maxTargetSagaTime);
         }
         if (!(targetFactor >= 1)) {
             throw new IllegalArgumentException("order.saga.admission.target-factor must be at least 1, not " + targetFactor);

@@ -28,7 +28,11 @@ class SagaAdmissionTest {
             Duration.ofSeconds(5), Duration.ofMillis(500));
 
     private SagaAdmission admission(int initial, int min, int max) {
-        return new SagaAdmission(new SagaAdmissionProperties(true, 1.5, Duration.ofMillis(200), initial, min, max, 1), saga,
+        return admission(initial, min, max, Duration.ofSeconds(30));
+    }
+
+    private SagaAdmission admission(int initial, int min, int max, Duration maxTarget) {
+        return new SagaAdmission(new SagaAdmissionProperties(true, 1.5, Duration.ofMillis(200), maxTarget, initial, min, max, 1), saga,
                 null, meters, nanos::get);
     }
 
@@ -168,6 +172,34 @@ class SagaAdmissionTest {
         assertThat(nanos.get() - from).as("nanoseconds to relearn and run 4,000 sagas").isLessThan(Duration.ofMinutes(4).toNanos());
     }
 
+    /**
+     * The first sagas after a start, with a cold JIT, take seconds however few run, and that is what the admission
+     * first learns as the unloaded time; answers the target it then holds, and the p99 and rate once warm.
+     */
+    private double[] warmedAfterAColdStart(Duration maxTarget) {
+        Platform platform = new Platform(admission(4, 4, 400, maxTarget), 25);
+        platform.latencyNanos = 3_600_000_000L;
+        platform.settle(60);
+        double coldTarget = platform.admission.view().targetSagaTimeMillis();
+        platform.latencyNanos = 300_000_000L;
+        platform.settle(3_000);
+        double[] warm = platform.settle(3_000);
+        return new double[]{coldTarget, warm[0], warm[1]};
+    }
+
+    @Test
+    void aColdStartsSlowSagasCannotSetTheTargetAboveTheCeiling() {
+        double[] bounded = warmedAfterAColdStart(Duration.ofSeconds(2));
+        double[] unbounded = warmedAfterAColdStart(Duration.ofSeconds(30));
+
+        assertThat(unbounded[0]).as("target ms after the cold start, no ceiling").isGreaterThan(5_000);
+        assertThat(bounded[0]).as("target ms after the cold start, a 2 s ceiling").isEqualTo(2_000);
+        assertThat(bounded[1]).as("p99 seconds once warm, a 2 s ceiling").isLessThan(2.3).isLessThan(0.8 * unbounded[1]);
+        assertThat(bounded[2]).as("sagas settled per second").isGreaterThan(0.9 * 25);
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, Duration.ofMillis(200), Duration.ZERO, 10, 1, 400, 1))
+                .hasMessageContaining("max-target-saga-time");
+    }
+
     @Test
     void anOperatorsMinimumTargetMovesTheLimitWithTheNextMeasurements() {
         Platform platform = new Platform(admission(4, 2, 400), 25);
@@ -197,13 +229,13 @@ class SagaAdmissionTest {
     @Test
     void aLimitOfZeroATargetOfNothingOrLimitsTheWrongWayRoundAreRefusedAtStartUp() {
         Duration min = Duration.ofMillis(200);
-        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, 0, 0, 400, 1)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, 10, 1, 400, -1)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, Duration.ZERO, 10, 1, 400, 1)).hasMessageContaining("positive time");
-        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 0.5, min, 10, 1, 400, 1)).hasMessageContaining("target-factor");
-        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, 10, 20, 400, 1))
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, Duration.ofSeconds(2), 0, 0, 400, 1)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, Duration.ofSeconds(2), 10, 1, 400, -1)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, Duration.ZERO, Duration.ofSeconds(2), 10, 1, 400, 1)).hasMessageContaining("positive time");
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 0.5, min, Duration.ofSeconds(2), 10, 1, 400, 1)).hasMessageContaining("target-factor");
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, Duration.ofSeconds(2), 10, 20, 400, 1))
                 .hasMessageContaining("min-limit <= initial-limit <= max-limit");
-        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, 10, 1, 5, 1))
+        assertThatThrownBy(() -> new SagaAdmissionProperties(true, 1.5, min, Duration.ofSeconds(2), 10, 1, 5, 1))
                 .hasMessageContaining("min-limit <= initial-limit <= max-limit");
     }
 }
