@@ -188,9 +188,10 @@ public final class LocalFestival {
         Map<String, Integer> ports = new HashMap<>();
         ports.put(ServiceSpec.GATEWAY.module(), envPort("GATEWAY_PORT", 8080));
         String jvm = System.getenv().getOrDefault("FESTIVAL_SERVICE_JVM_OPTS", StackOptions.DEFAULT_JVM_OPTIONS);
+        String gatewayJvm = System.getenv().getOrDefault("FESTIVAL_GATEWAY_JVM_OPTS", StackOptions.GATEWAY_JVM_OPTIONS);
         return new StackOptions(Path.of("").toAbsolutePath(), data.toAbsolutePath(), fresh,
                 envPort("KAFKA_PORT", StackDefaults.KAFKA_PORT), envPort("POSTGRES_PORT", StackDefaults.POSTGRES_PORT),
-                ports, clockStart, speed, jvm, zipkinPort, envPort("FESTIVAL_FAULT_PORT", StackDefaults.FAULT_PORT));
+                ports, clockStart, speed, jvm, gatewayJvm, zipkinPort, envPort("FESTIVAL_FAULT_PORT", StackDefaults.FAULT_PORT));
     }
 
     private static String value(String[] args, int i, String option) {

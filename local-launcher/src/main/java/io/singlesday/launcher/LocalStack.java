@@ -133,7 +133,7 @@ final class LocalStack implements AutoCloseable {
         // Started side by side: a first run also extracts each jar for its class-data cache, seconds apiece.
         var starting = environments.entrySet().stream()
                 .map(e -> CompletableFuture.supplyAsync(() -> ServiceProcess.start(e.getKey(), options.portOf(e.getKey()),
-                        jarOf(e.getKey()), data.resolve("logs"), cacheDir(), options.serviceJvmOptions(), e.getValue()), newThreadPerTask()))
+                        jarOf(e.getKey()), data.resolve("logs"), cacheDir(), options.jvmOptionsOf(e.getKey()), e.getValue()), newThreadPerTask()))
                 .toList();
         for (var process : starting) {
             try {
@@ -165,7 +165,7 @@ final class LocalStack implements AutoCloseable {
             }
             ServiceSpec spec = gone.spec();
             ServiceProcess again = ServiceProcess.start(spec, options.portOf(spec), jarOf(spec),
-                    options.dataDir().resolve("logs"), cacheDir(), options.serviceJvmOptions(), environments.get(spec), true);
+                    options.dataDir().resolve("logs"), cacheDir(), options.jvmOptionsOf(spec), environments.get(spec), true);
             processes.set(processes.indexOf(gone), again);
             return again;
         }
@@ -261,7 +261,7 @@ final class LocalStack implements AutoCloseable {
             old.stop(Duration.ofSeconds(30));
             ServiceSpec spec = old.spec();
             processes.set(processes.indexOf(old), ServiceProcess.start(spec, options.portOf(spec), jarOf(spec),
-                    options.dataDir().resolve("logs"), cacheDir(), options.serviceJvmOptions(), environments.get(spec), true));
+                    options.dataDir().resolve("logs"), cacheDir(), options.jvmOptionsOf(spec), environments.get(spec), true));
         }
         awaitReady(Duration.ofMinutes(2));
     }

@@ -48,6 +48,9 @@ class LocalStackEndToEndIT {
     private static Path home;
     private static Path dataDir;
 
+    /** The collector's pauses and the gateway's access log in the processes' logs, for a failure's post-mortem. */
+    private static final String TRACE_OPTIONS = " -Xlog:gc:stdout -Dreactor.netty.http.server.accessLogEnabled=true";
+
     @BeforeAll
     static void startTheFestival() throws IOException {
         home = Path.of(System.getProperty("festival.home", "..")).toAbsolutePath().normalize();
@@ -56,7 +59,7 @@ class LocalStackEndToEndIT {
         ports.put(ServiceSpec.GATEWAY.module(), freePort());
         ServiceSpec.SERVICES.forEach(s -> ports.put(s.module(), freePort()));
         StackOptions options = new StackOptions(home, dataDir, true, 0, 0, ports,
-                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS + " -Xlog:gc:stdout -Dreactor.netty.http.server.accessLogEnabled=true", 0, 0);
+                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS + TRACE_OPTIONS, StackOptions.GATEWAY_JVM_OPTIONS + TRACE_OPTIONS, 0, 0);
         stack = LocalStack.start(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         gateway = stack.process(ServiceSpec.GATEWAY.module()).url();
     }

@@ -2,42 +2,56 @@ package io.singlesday.gateway.identity;
 
 import io.singlesday.gateway.errors.ProblemWriter;
 import io.singlesday.platform.security.RolesClaimConverter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+import java.time.Duration;
 
 /**
  * The gateway turns away callers without a valid token before they reach a service; the services check again
  * themselves. Anonymous callers may browse the catalog, read the public dashboard figures, the clock and the API
- * documents.
+ * documents. It keeps no session: every request stands on its own token, so nothing is stored between requests and
+ * no session is made for an anonymous one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems,
+            ReactiveJwtDecoder tokens,
+            @Value("${festival.gateway.verified-tokens.max-entries:10000}") long maxVerifiedTokens,
+            @Value("${festival.gateway.verified-tokens.max-age:5m}") Duration maxVerifiedAge) {
+        VerifiedTokenCache verified = new VerifiedTokenCache(tokens, maxVerifiedTokens, maxVerifiedAge);
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
         };
         ServerAccessDeniedHandler forbidden = (exchange, e) ->
                 problems.write(exchange, HttpStatus.FORBIDDEN, "Your role may not do this");
-        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
-        tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/fallback/**").permitAll()
@@ -57,7 +71,8 @@ public class GatewaySecurity {
                                 "/dashboard", "/dashboard/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
+                        .jwt(jwt -> jwt.jwtDecoder(verified)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
