@@ -2,14 +2,12 @@ package io.singlesday.gateway.identity;
 
 import io.singlesday.gateway.errors.ProblemWriter;
 import io.singlesday.platform.security.RolesClaimConverter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -17,8 +15,6 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-
-import java.time.Duration;
 
 /**
  * The gateway turns away callers without a valid token before they reach a service; the services check again
@@ -31,19 +27,15 @@ import java.time.Duration;
 public class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems,
-            ReactiveJwtDecoder tokens,
-            @Value("${festival.gateway.verified-tokens.max-entries:10000}") long maxVerifiedTokens,
-            @Value("${festival.gateway.verified-tokens.max-age:5m}") Duration maxVerifiedAge) {
-        VerifiedTokenCache verified = new VerifiedTokenCache(tokens, maxVerifiedTokens, maxVerifiedAge);
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
         };
         ServerAccessDeniedHandler forbidden = (exchange, e) ->
                 problems.write(exchange, HttpStatus.FORBIDDEN, "Your role may not do this");
-        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-        roles.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -71,8 +63,7 @@ public class GatewaySecurity {
                                 "/dashboard", "/dashboard/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtDecoder(verified)
-                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
