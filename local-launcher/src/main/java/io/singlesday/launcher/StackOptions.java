@@ -21,10 +21,11 @@ record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int p
     }
 
     /**
-     * Small heaps, the serial collector and the C1 JIT alone: seven JVMs share two cores here. The full tiered JIT
-     * (C2) makes hot code cheaper, but its compiler threads took 24 to 29 CPU-seconds per JVM in the first seven
-     * minutes of load, a third of the machine, so over any run this machine can do, C1 confirmed more checkouts
-     * (docs/benchmarks.md). On more cores set FESTIVAL_SERVICE_JVM_OPTS without -XX:TieredStopAtLevel=1.
+     * The six services' options. Small heaps, the serial collector and the C1 JIT alone: seven JVMs share two cores
+     * here. The full tiered JIT (C2) makes hot code cheaper, but its compiler threads took 24 to 29 CPU-seconds per
+     * JVM in the first seven minutes of load, a third of the machine, so over any run this machine can do, C1
+     * confirmed more checkouts (docs/benchmarks.md). On more cores set FESTIVAL_SERVICE_JVM_OPTS without
+     * -XX:TieredStopAtLevel=1.
      */
     static final String DEFAULT_JVM_OPTIONS = String.join(" ",
             "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
