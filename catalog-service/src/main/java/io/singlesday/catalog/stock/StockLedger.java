@@ -5,18 +5,18 @@ import io.singlesday.contracts.catalog.StockLevelChanged;
 import io.singlesday.contracts.stock.DropStockHeld;
 import io.singlesday.contracts.stock.DropStockRefused;
 import io.singlesday.contracts.stock.DropStockReleased;
-import io.singlesday.contracts.stock.StockCommitted;
 import io.singlesday.contracts.stock.StockLine;
-import io.singlesday.contracts.stock.StockReleased;
 import io.singlesday.contracts.stock.StockReservationRejected;
 import io.singlesday.contracts.stock.StockReservationRejected.Reason;
 import io.singlesday.contracts.stock.StockReserved;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,63 +81,99 @@ public class StockLedger {
 
     private Outcome reserve(UUID orderId, List<StockLine> requested, UUID fromHold, Requester requester) {
         Map<UUID, Integer> lines = merge(requested);
-        Outcome outcome;
-        try {
-            outcome = transactions.execute(status -> hold(orderId, lines, fromHold, requester));
-        } catch (Rejection rejection) {
-            outcome = new Rejected(rejection.reason, rejection.skuId);
-        } catch (org.springframework.dao.DuplicateKeyException decidedBefore) {
-            // The order's outcome row exists: a repeated or concurrent command. Its recorded answer is the answer.
-            Outcome recorded = recordedOutcome(orderId).orElseThrow(() -> decidedBefore);
-            transactions.executeWithoutResult(status -> {
-                if (fromHold != null && recorded instanceof Rejected r && r.reason() == Reason.ORDER_RELEASED) {
-                    returnFromHold(orderId, fromHold, lines);
-                }
-                reply(orderId, recorded, requester);
-            });
+        return transactions.execute(status -> decide(orderId, lines, fromHold, requester));
+    }
+
+    /**
+     * The order's outcome row is claimed first: a repeated or concurrent command finds it (waiting for the first to
+     * commit) and repeats the recorded answer. A refusal undoes what this command took and changes the row to the
+     * reason, without an exception, so the command can share its transaction with the other commands of a poll.
+     */
+    private Outcome decide(UUID orderId, Map<UUID, Integer> lines, UUID fromHold, Requester requester) {
+        boolean first = sql.sql("insert into stock_outcomes (order_id, outcome) values (?, 'HELD') on conflict do nothing")
+                .param(orderId).update() == 1;
+        if (!first) {
+            Outcome recorded = recordedOutcome(orderId).orElseThrow();
+            if (fromHold != null && recorded instanceof Rejected r && r.reason() == Reason.ORDER_RELEASED) {
+                returnFromHold(orderId, fromHold, lines);
+            }
+            reply(orderId, recorded, requester);
             return recorded;
         }
+        Outcome outcome = hold(orderId, lines, fromHold);
         if (outcome instanceof Rejected rejected) {
-            return recordRejection(orderId, rejected, requester);
+            sql.sql("update stock_outcomes set outcome = 'REJECTED', reason = ?, sku_id = ? where order_id = ?")
+                    .params(rejected.reason().name(), rejected.skuId(), orderId).update();
         }
+        reply(orderId, outcome, requester);
         return outcome;
     }
 
-    private Outcome hold(UUID orderId, Map<UUID, Integer> lines, UUID fromHold, Requester requester) {
-        sql.sql("insert into stock_outcomes (order_id, outcome) values (?, 'HELD')").param(orderId).update();
+    /** All lines or none: a line that cannot be held gives back the lines taken before it. */
+    private Outcome hold(UUID orderId, Map<UUID, Integer> lines, UUID fromHold) {
+        Map<UUID, Integer> taken = new LinkedHashMap<>();
+        List<StockLevelChanged> levels = new ArrayList<>();
         for (Map.Entry<UUID, Integer> line : lines.entrySet()) {
-            if (line.getValue() <= 0) {
-                throw new Rejection(Reason.INVALID_QUANTITY, line.getKey());
+            UUID sku = line.getKey();
+            int quantity = line.getValue();
+            Reason refused = null;
+            if (quantity <= 0) {
+                refused = Reason.INVALID_QUANTITY;
+            } else if (fromHold != null) {
+                refused = outOfHold(fromHold, sku, quantity) ? null : Reason.HOLD_EXHAUSTED;
+            } else {
+                Optional<StockLevelChanged> level = sql.sql("""
+                        update skus s set reserved = s.reserved + :qty
+                        from products p
+                        where s.id = :sku and p.id = s.product_id and p.listed and s.stock - s.reserved >= :qty
+                        returning s.product_id, s.stock - s.reserved""")
+                        .param("qty", quantity).param("sku", sku)
+                        .query((rs, n) -> new StockLevelChanged(sku, rs.getObject(1, UUID.class), rs.getInt(2)))
+                        .optional();
+                level.ifPresent(levels::add);
+                refused = level.isPresent() ? null : whyNot(sku);
             }
-            if (fromHold != null) {
-                takeFromHold(fromHold, line.getKey(), line.getValue());
-                sql.sql("insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
-                        .params(orderId, line.getKey(), line.getValue()).update();
-                continue;
+            if (refused != null) {
+                taken.forEach((takenSku, units) -> putBack(takenSku, units, fromHold));
+                return new Rejected(refused, sku);
             }
-            Optional<StockLevelChanged> level = sql.sql("""
-                    update skus s set reserved = s.reserved + :qty
-                    from products p
-                    where s.id = :sku and p.id = s.product_id and p.listed and s.stock - s.reserved >= :qty
-                    returning s.product_id, s.stock - s.reserved""")
-                    .param("qty", line.getValue()).param("sku", line.getKey())
-                    .query((rs, n) -> new StockLevelChanged(line.getKey(), rs.getObject(1, UUID.class), rs.getInt(2)))
-                    .optional();
-            if (level.isEmpty()) {
-                throw new Rejection(whyNot(line.getKey()), line.getKey());
-            }
-            sql.sql("insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
-                    .params(orderId, line.getKey(), line.getValue()).update();
-            announceIfNews(level.get(), level.get().available() + line.getValue());
+            taken.put(sku, quantity);
         }
-        Held held = new Held(lines.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
-        reply(orderId, held, requester);
-        return held;
+        taken.forEach((sku, quantity) -> sql.sql(
+                        "insert into stock_reservations (order_id, sku_id, quantity, state) values (?, ?, ?, 'HELD')")
+                .params(orderId, sku, quantity).update());
+        levels.forEach(level -> announceIfNews(level, level.available() + lines.get(level.skuId())));
+        return new Held(taken.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList());
     }
 
-    private void takeFromHold(UUID holdId, UUID skuId, int quantity) {
-        if (!outOfHold(holdId, skuId, quantity)) {
-            throw new Rejection(Reason.HOLD_EXHAUSTED, skuId);
+    /** Undoes one line of a hold that is refused as a whole: nothing was announced for it, so nothing is now. */
+    private void putBack(UUID skuId, int quantity, UUID fromHold) {
+        if (fromHold != null) {
+            sql.sql("""
+                    update stock_reservations set quantity = quantity + :qty, taken = taken - :qty
+                    where order_id = :hold and sku_id = :sku and state = 'HELD'""")
+                    .param("qty", quantity).param("hold", fromHold).param("sku", skuId).update();
+        } else {
+            sql.sql("update skus set reserved = reserved - ? where id = ?").params(quantity, skuId).update();
+        }
+    }
+
+    /**
+     * Locks, in id order, every SKU row and every drop hold the given commands will change, for a transaction that
+     * applies several of them: two such transactions then never wait for each other in a circle.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockInOrder(List<UUID> skuIds, List<UUID> orderIds, List<UUID> holdIds) {
+        sql.sql("""
+                select id from skus
+                where id = any(?) or id in (select sku_id from stock_reservations where order_id = any(?) and state = 'HELD')
+                order by id for update""")
+                .params(skuIds.toArray(UUID[]::new), orderIds.toArray(UUID[]::new)).query(UUID.class).list();
+        if (!holdIds.isEmpty()) {
+            sql.sql("""
+                    select order_id from stock_reservations where order_id = any(?) and state = 'HELD'
+                    order by order_id, sku_id for update""")
+                    .param(holdIds.toArray(UUID[]::new)).query(UUID.class).list();
         }
     }
 
@@ -214,18 +250,6 @@ public class StockLedger {
         }
     }
 
-    private Outcome recordRejection(UUID orderId, Rejected rejected, Requester requester) {
-        return transactions.execute(status -> {
-            int inserted = sql.sql("""
-                    insert into stock_outcomes (order_id, outcome, reason, sku_id) values (?, 'REJECTED', ?, ?)
-                    on conflict (order_id) do nothing""")
-                    .params(orderId, rejected.reason().name(), rejected.skuId()).update();
-            Outcome decided = inserted == 0 ? recordedOutcome(orderId).orElseThrow() : rejected;
-            reply(orderId, decided, requester);
-            return decided;
-        });
-    }
-
     /** Sells what the order holds. Repeating it, or committing an order that holds nothing, changes nothing. */
     @Transactional
     public int commit(UUID orderId) {
@@ -236,7 +260,6 @@ public class StockLedger {
         }
         sql.sql("update stock_reservations set state = 'COMMITTED', updated_at = now() where order_id = ? and state = 'HELD'")
                 .param(orderId).update();
-        outbox.append(EventCatalog.STOCK_COMMITTED, orderId.toString(), new StockCommitted(orderId, held.size()));
         return held.size();
     }
 
@@ -254,7 +277,6 @@ public class StockLedger {
         }
         sql.sql("update stock_reservations set state = 'RELEASED', updated_at = now() where order_id = ? and state = 'HELD'")
                 .param(orderId).update();
-        outbox.append(EventCatalog.STOCK_RELEASED, orderId.toString(), new StockReleased(orderId, held.size()));
         return held.size();
     }
 
@@ -315,16 +337,5 @@ public class StockLedger {
         lines.stream().sorted(Comparator.comparing(StockLine::skuId))
                 .forEach(l -> merged.merge(l.skuId(), l.quantity(), Integer::sum));
         return merged;
-    }
-
-    private static final class Rejection extends RuntimeException {
-        private final Reason reason;
-        private final UUID skuId;
-
-        Rejection(Reason reason, UUID skuId) {
-            super(reason.name(), null, false, false);
-            this.reason = reason;
-            this.skuId = skuId;
-        }
     }
 }

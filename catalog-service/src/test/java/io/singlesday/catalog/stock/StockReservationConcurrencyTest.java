@@ -6,6 +6,7 @@ import io.singlesday.contracts.stock.StockReservationRejected.Reason;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,61 @@ class StockReservationConcurrencyTest extends CatalogIntegrationTest {
 
     @Autowired
     JdbcClient sql;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void pollsSharingATransactionNeitherDeadlockNorOversell() throws Exception {
+        OpenBrand brand = openBrand("DE");
+        List<UUID> skus = List.of(product(brand, "Stollen", 2_900, 30, 703)[1], product(brand, "Lebkuchen", 990, 30, 703)[1],
+                product(brand, "Marzipan", 1_490, 30, 703)[1]);
+        int threads = 8;
+        int pollsEach = 25;
+        Map<UUID, List<StockLine>> asked = new ConcurrentHashMap<>();
+        Map<UUID, StockLedger.Outcome> answers = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                for (int p = 0; p < pollsEach; p++) {
+                    // A poll of four holds, each of one or two SKUs in either order, as a consumer would take them.
+                    Map<UUID, List<StockLine>> poll = new java.util.LinkedHashMap<>();
+                    for (int c = 0; c < 4; c++) {
+                        List<UUID> mine = new ArrayList<>(skus);
+                        java.util.Collections.shuffle(mine, random);
+                        poll.put(UUID.randomUUID(), mine.subList(0, 1 + random.nextInt(2)).stream()
+                                .map(sku -> new StockLine(sku, 1 + random.nextInt(2))).toList());
+                    }
+                    transactions.executeWithoutResult(status -> {
+                        ledger.lockInOrder(poll.values().stream().flatMap(List::stream).map(StockLine::skuId).toList(),
+                                List.of(), List.of());
+                        poll.forEach((order, lines) -> answers.put(order, ledger.reserve(order, lines)));
+                    });
+                    asked.putAll(poll);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(answers).hasSize(threads * pollsEach * 4);
+        for (UUID sku : skus) {
+            int held = answers.entrySet().stream().filter(e -> e.getValue() instanceof StockLedger.Held)
+                    .flatMap(e -> asked.get(e.getKey()).stream()).filter(l -> l.skuId().equals(sku))
+                    .mapToInt(StockLine::quantity).sum();
+            int reserved = sql.sql("select reserved from skus where id = ?").param(sku).query(Integer.class).single();
+            assertThat(reserved).as("refused holds gave back what they took").isEqualTo(held).isLessThanOrEqualTo(30);
+        }
+        assertThat(answers.values()).as("the stock ran out").anyMatch(a -> a instanceof StockLedger.Rejected);
+    }
 
     @Test
     void manyConcurrentCheckoutsNeverOversellAndEveryOneGetsAnAnswer() throws Exception {

@@ -5,6 +5,7 @@ import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.catalog.StockLevelChanged;
 import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.EventType;
+import io.singlesday.contracts.stock.CommitStock;
 import io.singlesday.contracts.stock.HoldDropStock;
 import io.singlesday.contracts.stock.ReleaseUnsoldStock;
 import io.singlesday.contracts.stock.ReserveStock;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +33,9 @@ class StockSagaParticipantTest extends CatalogIntegrationTest {
 
     @Autowired
     EventCodec codec;
+
+    @Autowired
+    JdbcClient sql;
 
     @Test
     void answersReserveCommandsOnTheRepliesTopicAndRepeatsTheAnswerForADuplicate() throws Exception {
@@ -109,6 +114,48 @@ class StockSagaParticipantTest extends CatalogIntegrationTest {
                 .singleElement().asString().contains("\"units\":6");
         assertThat(repliesFor(List.of(drop, greedyDrop), 0)).as("the saga's topic carries no drop's answer").isEmpty();
         assertThat(repliesFor(Topics.CATALOG_DROP_STOCK_REPLIES.name(), List.of(order), 0)).as("nor the drops' an order's").isEmpty();
+    }
+
+    @Test
+    void aBurstOfCommandsInOnePollIsAnsweredAsIfEachHadItsOwnTransaction() throws Exception {
+        OpenBrand brand = openBrand("IT");
+        UUID plenty = product(brand, "Torrone 200 g", 1_900, 5, 703)[1];
+        UUID scarce = product(brand, "Cantucci 1 kg", 2_900, 1, 703)[1];
+        UUID first = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        // One key, one producer: the commands reach one partition together, in this order, and one poll takes them.
+        List<Object> burst = List.of(
+                new ReserveStock(first, List.of(new StockLine(plenty, 2))),
+                new ReserveStock(refused, List.of(new StockLine(plenty, 2), new StockLine(scarce, 2))),
+                new ReserveStock(last, List.of(new StockLine(plenty, 3))),
+                new CommitStock(first),
+                new ReserveStock(first, List.of(new StockLine(plenty, 2))));
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (Object command : burst) {
+                EventEnvelope<?> envelope = command instanceof CommitStock commit
+                        ? EventEnvelope.wrap(EventCatalog.COMMIT_STOCK, "burst", Instant.now(), null, commit)
+                        : EventEnvelope.wrap(EventCatalog.RESERVE_STOCK, "burst", Instant.now(), null, (ReserveStock) command);
+                producer.send(new ProducerRecord<>(Topics.CATALOG_STOCK_COMMANDS.name(), "burst", codec.encode(envelope)));
+            }
+            producer.flush();
+        }
+
+        List<String> replies = repliesFor(List.of(first, refused, last), 4);
+        assertThat(replies).filteredOn(r -> r.contains(first.toString())).as("the repeated hold is answered again")
+                .hasSize(2).allSatisfy(r -> assertThat(r).contains("StockReserved"));
+        assertThat(replies).filteredOn(r -> r.contains(refused.toString())).singleElement().asString()
+                .contains("StockReservationRejected").contains("INSUFFICIENT_STOCK").contains(scarce.toString());
+        assertThat(replies).filteredOn(r -> r.contains(last.toString())).as("the refused order gave back the units it took")
+                .singleElement().asString().contains("StockReserved");
+        assertThat(sql.sql("select stock, reserved from skus where id = ?").param(plenty)
+                .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single()).as("sold 2, 3 held").containsExactly(3, 3);
+        assertThat(sql.sql("select stock, reserved from skus where id = ?").param(scarce)
+                .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single()).containsExactly(1, 0);
+        assertThat(sql.sql("select count(*) from stock_reservations where order_id = ?").param(refused).query(Integer.class).single())
+                .isZero();
+        assertThat(repliesFor(List.of(first), 0)).as("a sale is not acknowledged: nobody acts on it")
+                .noneMatch(r -> r.contains("StockCommitted"));
     }
 
     private void send(ReserveStock command) throws Exception {

@@ -1,13 +1,16 @@
 package io.singlesday.coupon.booklet;
 
 import io.singlesday.contracts.topics.Topics;
-import io.singlesday.contracts.EventEnvelope;
+import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.coupon.campaign.Campaigns;
 import io.singlesday.coupon.issue.CouponIssuer;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
+import io.singlesday.platform.kafka.EventTypeHeader;
+import io.singlesday.platform.kafka.PollTransaction;
+import io.singlesday.platform.tracing.TraceHop;
 import io.singlesday.platform.web.ApiProblem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,23 +38,24 @@ import java.util.UUID;
 public class Booklets {
 
     private static final String CONSUMER = "coupon-booklets";
+    private static final EventTypeHeader.Wanted CONFIRMED = EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED);
 
     private final JdbcClient sql;
     private final TransactionTemplate transactions;
     private final Campaigns campaigns;
     private final CouponIssuer issuer;
     private final ProcessedEvents processed;
-    private final EventCodec codec;
+    private final PollTransaction poll;
     private final FestivalClock clock;
 
     public Booklets(JdbcClient sql, TransactionTemplate transactions, Campaigns campaigns, CouponIssuer issuer,
-                    ProcessedEvents processed, EventCodec codec, FestivalClock clock) {
+                    ProcessedEvents processed, EventCodec codec, FestivalClock clock, TraceHop traces) {
         this.sql = sql;
         this.transactions = transactions;
         this.campaigns = campaigns;
         this.issuer = issuer;
         this.processed = processed;
-        this.codec = codec;
+        this.poll = new PollTransaction(transactions, codec, traces);
         this.clock = clock;
     }
 
@@ -88,16 +92,21 @@ public class Booklets {
         return new Progress(bookletId, stamped.size(), required, stamped, reward);
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-booklets", topics = Topics.Names.ORDERS_EVENTS)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<?> event = codec.decode(record.value());
-        if (event.payload() instanceof OrderConfirmed order) {
-            transactions.executeWithoutResult(status -> {
-                if (processed.firstDelivery(CONSUMER, event.eventId())) {
-                    stamp(order.shopperId(), order.brandId());
-                }
-            });
-        }
+    /**
+     * Nobody waits on a stamp, so the consumer lets orders gather for up to half a second at the peak, passes over
+     * every event but OrderConfirmed by its type header, and applies a poll in one transaction ({@link PollTransaction}).
+     */
+    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-booklets", topics = Topics.Names.ORDERS_EVENTS,
+            batch = "true", properties = {"fetch.min.bytes=${coupon.booklets.fetch-min-bytes:32768}",
+            "fetch.max.wait.ms=${coupon.booklets.fetch-max-wait-ms:500}"})
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        poll.apply(records, CONFIRMED, events -> {
+        }, event -> {
+            OrderConfirmed order = (OrderConfirmed) event.payload();
+            if (processed.firstDelivery(CONSUMER, event.eventId())) {
+                stamp(order.shopperId(), order.brandId());
+            }
+        });
     }
 
     private void stamp(String shopperId, UUID brandId) {

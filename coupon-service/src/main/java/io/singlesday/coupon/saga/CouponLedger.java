@@ -4,9 +4,7 @@ import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponLockRejected.Reason;
 import io.singlesday.contracts.coupons.CouponsLocked;
-import io.singlesday.contracts.coupons.CouponsRedeemed;
 import io.singlesday.contracts.coupons.LockCoupons;
-import io.singlesday.contracts.coupons.CouponsUnlocked;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,7 +142,6 @@ public class CouponLedger {
                 .param(checkoutId).update();
         int freed = sql.sql("update coupons set state = 'ISSUED', locked_by = null where locked_by = ? and state = 'LOCKED'")
                 .param(checkoutId).update();
-        outbox.append(EventCatalog.COUPONS_UNLOCKED, checkoutId.toString(), new CouponsUnlocked(checkoutId, freed));
         return freed;
     }
 
@@ -153,7 +150,6 @@ public class CouponLedger {
         int used = sql.sql("update coupons set state = 'REDEEMED', redeemed_at = now() where locked_by = ? and state = 'LOCKED'")
                 .param(checkoutId).update();
         sql.sql("update checkout_locks set outcome = 'REDEEMED' where checkout_id = ? and outcome = 'LOCKED'").param(checkoutId).update();
-        outbox.append(EventCatalog.COUPONS_REDEEMED, checkoutId.toString(), new CouponsRedeemed(checkoutId, used));
         return used;
     }
 }
