@@ -513,8 +513,8 @@ class LocalStackEndToEndIT {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            // Seen before: Reactor Netty stopping a keep-alive connection after a refusal it answered synchronously
-            // (see the gateway's ProblemWriter). If a call hangs again, the dumps below say where.
+            // Seen before: Reactor Netty 1.3.6 stopping a keep-alive connection after a refusal it answered synchronously
+            // (fixed in 1.3.8, which the gateway's pom pins). If a call hangs again, the dumps below say where.
             throw new AssertionError(method + " " + path + " got no answer in "
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms; " + whatTheStackWasDoing(), e);
         }

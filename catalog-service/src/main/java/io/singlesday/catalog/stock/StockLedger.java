@@ -160,14 +160,18 @@ public class StockLedger {
 
     /**
      * Locks, in id order, every SKU row and every drop hold the given commands will change, for a transaction that
-     * applies several of them: two such transactions then never wait for each other in a circle.
+     * applies several of them: two such transactions then never wait for each other in a circle. The ids are gathered
+     * into one array first: an {@code or} of two conditions would make PostgreSQL scan every SKU.
      */
+    static final String LOCK_SKUS = """
+            select id from skus
+            where id = any(array(select unnest(?::uuid[])
+                                 union all select sku_id from stock_reservations where order_id = any(?) and state = 'HELD'))
+            order by id for update""";
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockInOrder(List<UUID> skuIds, List<UUID> orderIds, List<UUID> holdIds) {
-        sql.sql("""
-                select id from skus
-                where id = any(?) or id in (select sku_id from stock_reservations where order_id = any(?) and state = 'HELD')
-                order by id for update""")
+        sql.sql(LOCK_SKUS)
                 .params(skuIds.toArray(UUID[]::new), orderIds.toArray(UUID[]::new)).query(UUID.class).list();
         if (!holdIds.isEmpty()) {
             sql.sql("""

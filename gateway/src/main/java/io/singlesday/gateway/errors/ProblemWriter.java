@@ -40,11 +40,6 @@ public class ProblemWriter {
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        // Reactor Netty 1.3.6 can stop reading a keep-alive connection when an answer completes synchronously (a
-        // malformed token is refused before the request is fully read), and the caller's next request on it hangs:
-        // reactor/reactor-netty#4361, fixed after 1.3.6. Closing the connection after the gateway's own refusals
-        // avoids it; the client opens a new one. Remove once the fixed release is in the build.
-        response.getHeaders().set("Connection", "close");
         byte[] body = json.writeValueAsBytes(problem(exchange, status, detail));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

@@ -6,6 +6,7 @@ import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.coupons.RedeemCoupons;
 import io.singlesday.contracts.coupons.UnlockCoupons;
 import io.singlesday.contracts.orders.OrderCancelled.Reason;
+import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.stock.CommitStock;
 import io.singlesday.contracts.stock.ReleaseStock;
 import io.singlesday.platform.clock.FestivalClock;
@@ -61,38 +62,45 @@ public class CheckoutSaga {
                     String currency, Instant createdAt) {
     }
 
+    private static final String CHECKOUT_COLUMNS = "id, state, coupons_state, orders_pending, payable_fen, currency, created_at";
+
     private Optional<Checkout> lock(UUID checkoutId) {
-        return sql.sql("""
-                select id, state, coupons_state, orders_pending, payable_fen, currency, created_at
-                from checkouts where id = ? for update""")
-                .param(checkoutId)
-                .query((rs, n) -> new Checkout(rs.getObject(1, UUID.class), CheckoutState.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
-                .optional();
+        return sql.sql("select " + CHECKOUT_COLUMNS + " from checkouts where id = ? for update")
+                .param(checkoutId).query(CheckoutSaga::checkout).optional();
+    }
+
+    /** The checkout the order belongs to, locked: one statement, since every stock reply arrives by order. */
+    private Optional<Checkout> lockByOrder(UUID orderId) {
+        return sql.sql("select " + CHECKOUT_COLUMNS + " from checkouts where id = (select checkout_id from orders where id = ?) for update")
+                .param(orderId).query(CheckoutSaga::checkout).optional();
+    }
+
+    private static Checkout checkout(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Checkout(rs.getObject(1, UUID.class), CheckoutState.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant());
     }
 
     /**
      * Locks, in id order, every checkout the given orders belong to and the given checkouts, for a transaction
      * that moves several of them: each step below locks its own row again, which changes nothing once it is held,
-     * and two transactions that take their locks in one order cannot deadlock.
+     * and two transactions that take their locks in one order cannot deadlock. The ids are gathered into one array
+     * first: an {@code or} of the two conditions made PostgreSQL scan the whole checkouts table for every poll.
      */
+    static final String LOCK_CHECKOUTS = """
+            select id from checkouts
+            where id = any(array(select checkout_id from orders where id = any(?) union all select unnest(?::uuid[])))
+            order by id for update""";
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockInOrder(List<UUID> orderIds, List<UUID> checkoutIds) {
-        sql.sql("""
-                select id from checkouts
-                where id in (select checkout_id from orders where id = any(?)) or id = any(?)
-                order by id for update""")
+        sql.sql(LOCK_CHECKOUTS)
                 .params(orderIds.toArray(UUID[]::new), checkoutIds.toArray(UUID[]::new))
                 .query(UUID.class).list();
     }
 
-    private Optional<UUID> checkoutOf(UUID orderId) {
-        return sql.sql("select checkout_id from orders where id = ?").param(orderId).query(UUID.class).optional();
-    }
-
     @Transactional
     public void stockReserved(UUID orderId) {
-        checkoutOf(orderId).flatMap(this::lock).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS).ifPresent(c -> {
+        lockByOrder(orderId).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS).ifPresent(c -> {
             int moved = sql.sql("update orders set stock_state = 'HELD', state = ? where id = ? and stock_state = 'REQUESTED'")
                     .params(OrderState.PLACED.moveTo(OrderState.RESERVED).name(), orderId).update();
             if (moved == 1) {
@@ -106,7 +114,7 @@ public class CheckoutSaga {
 
     @Transactional
     public void stockRejected(UUID orderId, String why) {
-        checkoutOf(orderId).flatMap(this::lock).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS)
+        lockByOrder(orderId).filter(c -> c.state() == CheckoutState.AWAITING_PARTICIPANTS)
                 .ifPresent(c -> cancel(c, Reason.STOCK_REJECTED, why));
     }
 
@@ -171,12 +179,15 @@ public class CheckoutSaga {
         Instant now = clock.instant();
         sql.sql("update checkouts set state = ?, updated_at = now() where id = ?")
                 .params(c.state().moveTo(CheckoutState.CONFIRMED).name(), c.id()).update();
-        for (UUID orderId : orders(c.id())) {
-            sql.sql("update orders set state = ?, confirmed_at = ? where id = ?")
-                    .params(OrderState.RESERVED.moveTo(OrderState.CONFIRMED).name(), Timestamp.from(now), orderId).update();
+        // Every order of a checkout in PAYING holds its stock (RESERVED): all move at once, and their events are built
+        // from one read of their rows.
+        sql.sql("update orders set state = ?, confirmed_at = ? where checkout_id = ?")
+                .params(OrderState.RESERVED.moveTo(OrderState.CONFIRMED).name(), Timestamp.from(now), c.id()).update();
+        for (OrderConfirmed confirmed : events.confirmedOrders(c.id(), now)) {
+            UUID orderId = confirmed.orderId();
             events.timeline(orderId, OrderState.CONFIRMED, "paid, payment " + reference);
             outbox.append(EventCatalog.COMMIT_STOCK, orderId.toString(), new CommitStock(orderId));
-            outbox.append(EventCatalog.ORDER_CONFIRMED, orderId.toString(), events.confirmed(orderId, now));
+            outbox.append(EventCatalog.ORDER_CONFIRMED, orderId.toString(), confirmed);
         }
         if (!"NONE".equals(c.couponsState())) {
             outbox.append(EventCatalog.REDEEM_COUPONS, c.id().toString(), new RedeemCoupons(c.id()));

@@ -7,7 +7,6 @@ import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponsLocked;
 import io.singlesday.contracts.stock.StockReservationRejected;
 import io.singlesday.contracts.stock.StockReserved;
-import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.kafka.PollTransaction;
@@ -23,9 +22,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Participants' replies into the saga. Each reply is applied once (deduplicated by event id in the same
- * transaction as its step). Confirmations the saga does not wait for (commit, release, redeem, unlock) are passed
- * over by their type header, without being decoded. A poll's replies share one transaction ({@link PollTransaction}),
+ * Participants' replies into the saga. A reply delivered again, or a participant's repeated answer to a repeated
+ * command (a new event id with the same news), changes nothing: every step is guarded by the checkout's and the
+ * order's state ({@link CheckoutSaga}), so no inbox row is spent on them. Records of other types are passed over by
+ * their type header, without being decoded. A poll's replies share one transaction ({@link PollTransaction}),
  * which first locks every checkout they touch in id order, so two consumers' polls never deadlock.
  */
 @Component
@@ -36,22 +36,18 @@ public class SagaReplyListener {
             EventCatalog.STOCK_RESERVATION_REJECTED, EventCatalog.COUPONS_LOCKED, EventCatalog.COUPON_LOCK_REJECTED);
 
     private final CheckoutSaga saga;
-    private final ProcessedEvents processed;
     private final PollTransaction poll;
 
-    public SagaReplyListener(CheckoutSaga saga, ProcessedEvents processed, TransactionTemplate transactions,
+    public SagaReplyListener(CheckoutSaga saga, TransactionTemplate transactions,
                              EventCodec codec, TraceHop traces) {
         this.saga = saga;
-        this.processed = processed;
         this.poll = new PollTransaction(transactions, codec, traces);
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}-saga-replies", topics = {Topics.Names.CATALOG_STOCK_REPLIES, Topics.Names.COUPONS_REPLIES},
             concurrency = "${order.saga.reply-consumers:2}", batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        // Commit, release, redeem and unlock confirmations: the saga has already moved on. Nothing to apply, so
-        // nothing to remember either.
-        poll.apply(records, MOVES_THE_SAGA, this::lockCheckouts, this::applyOnce);
+        poll.apply(records, MOVES_THE_SAGA, this::lockCheckouts, this::apply);
     }
 
     private void lockCheckouts(List<EventEnvelope<?>> replies) {
@@ -74,10 +70,7 @@ public class SagaReplyListener {
         saga.lockInOrder(orders, checkouts);
     }
 
-    private void applyOnce(EventEnvelope<?> reply) {
-        if (!processed.firstDelivery(CONSUMER, reply.eventId())) {
-            return;
-        }
+    private void apply(EventEnvelope<?> reply) {
         switch (reply.payload()) {
             case StockReserved reserved -> saga.stockReserved(reserved.orderId());
             case StockReservationRejected rejected -> saga.stockRejected(rejected.orderId(),
