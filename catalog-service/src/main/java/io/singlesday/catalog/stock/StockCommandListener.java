@@ -46,6 +46,10 @@ public class StockCommandListener {
     }
 
     private void lockInOrder(List<EventEnvelope<?>> commands) {
+        if (commands.size() < 2) {
+            // One command locks its own rows in SKU order; there is no order between commands to keep.
+            return;
+        }
         List<UUID> skus = new ArrayList<>();
         List<UUID> orders = new ArrayList<>();
         List<UUID> holds = new ArrayList<>();
