@@ -6,11 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,7 +27,8 @@ public class PaymentStarter implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PaymentStarter.class);
 
     private final SimulatedPaymentProvider provider;
-    private final ObjectProvider<CheckoutSaga> saga;
+    /** The saga depends on this class, so it is looked up once, at the first payment. */
+    private final Supplier<CheckoutSaga> saga;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
@@ -33,7 +36,7 @@ public class PaymentStarter implements DisposableBean {
 
     public PaymentStarter(SimulatedPaymentProvider provider, ObjectProvider<CheckoutSaga> saga, TraceHop traces) {
         this.provider = provider;
-        this.saga = saga;
+        this.saga = SingletonSupplier.of(saga::getObject);
         this.traces = traces;
     }
 
@@ -70,7 +73,7 @@ public class PaymentStarter implements DisposableBean {
     private void pay(UUID checkoutId, long amountFen, String currency) {
         try {
             SimulatedPaymentProvider.Charge charge = provider.charge(checkoutId, amountFen, currency);
-            boolean applied = saga.getObject().paymentResult(checkoutId, charge.approved(), charge.reference());
+            boolean applied = saga.get().paymentResult(checkoutId, charge.approved(), charge.reference());
             if (!applied && charge.approved()) {
                 provider.refundIfCharged(checkoutId);
             }

@@ -47,6 +47,24 @@ class TraceHopTest {
     }
 
     @Test
+    void theTracerIsAskedForUntilThereIsOneAndThenKept() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Tracer> available = new java.util.concurrent.atomic.AtomicReference<>();
+        TraceHop early = new TraceHop(() -> {
+            asked.incrementAndGet();
+            return available.get();
+        });
+        assertThat(early.current()).as("no tracer yet: nothing to carry").isNull();
+        available.set(tracer);
+        for (int i = 0; i < 5; i++) {
+            try (TraceHop.Scope scope = early.span(PARENT, "apply")) {
+                assertThat(early.current()).startsWith("00-" + TRACE_ID + "-");
+            }
+        }
+        assertThat(asked).as("asked while absent, then once").hasValue(2);
+    }
+
+    @Test
     void aSpanContinuesTheGivenTraceAsItsChildAndIsCurrentUntilClosed() {
         String inside;
         try (TraceHop.Scope scope = hop.span(PARENT, "apply stockreserved")) {
