@@ -95,7 +95,13 @@ run=$!
 until grep -q "Simulation .* started" "$out/run.log" 2>/dev/null; do sleep 0.2; kill -0 $run 2>/dev/null || break; done
 superuser "select pg_stat_statements_reset()" > /dev/null
 before=$(ticks); c0=$(confirmed); w0=$(work); d0=$(commits_by_database); f0=$(wal_fsyncs); t0=$(date +%T)
-sleep "$(echo "$minutes * 60 + 2" | bc -l)"
+# The window ends when Gatling's last user is done (every checkout answered, so its saga has settled), at most 2 s
+# after the load: right after it the verdict reads every checkout back through the gateway, and until 2026-12-07 up
+# to 2 s of those reads fell inside the window (about 0.7 extra requests per checkout at 36/s).
+deadline=$(( $(date +%s%N) + $(echo "($minutes * 60 + 2) * 1000000000 / 1" | bc) ))
+until grep -qE "waiting: +0 / active: +0 " "$out/run.log" 2>/dev/null || [ "$(date +%s%N)" -ge "$deadline" ]; do
+  sleep 0.1
+done
 after=$(ticks); c1=$(confirmed); w1=$(work); d1=$(commits_by_database); f1=$(wal_fsyncs); t1=$(date +%T)
 statements=$(statements_by_database); top=$(top_statements)
 wait $run || true
