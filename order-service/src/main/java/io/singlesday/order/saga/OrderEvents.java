@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,31 +43,27 @@ public class OrderEvents {
         timelineRows.add(orderId, Timestamp.from(clock.instant()), state.name(), detail);
     }
 
+    /** An order's and its checkout's columns, after the column that names the order or the checkout (column 1). */
+    private static final String HEAD_COLUMNS = """
+            o.shopper_id, o.store_id, o.brand_id, c.channel, c.livestream_id, c.device, c.city, c.province, o.placed_at,
+            o.currency, o.list_fen, o.discount_fen, o.paid_fen, c.delivery_latitude, c.delivery_longitude""";
+    private static final String LINE_COLUMNS = """
+            l.sku_id, l.product_id, l.brand_id, l.category_id, l.origin_country, l.quantity, l.list_fen, l.discount_fen,
+            l.paid_fen""";
+    private static final int LINE_AFTER_HEAD = 17;
+
     /** The confirmed events of every order of the checkout, in order id order, from one read of their rows and lines. */
     public List<OrderConfirmed> confirmedOrders(UUID checkoutId, Instant at) {
         record Row(UUID orderId, Head head, OrderConfirmed.Line line) {
         }
-        List<Row> rows = sql.sql("""
-                select o.id, o.shopper_id, o.store_id, o.brand_id, c.channel, c.livestream_id, c.device, c.city,
-                       c.province, o.placed_at, o.currency, o.list_fen, o.discount_fen, o.paid_fen,
-                       c.delivery_latitude, c.delivery_longitude,
-                       l.sku_id, l.product_id, l.brand_id, l.category_id, l.origin_country, l.quantity, l.list_fen,
-                       l.discount_fen, l.paid_fen
+        List<Row> rows = sql.sql("select o.id, " + HEAD_COLUMNS + ", " + LINE_COLUMNS + """
+
                 from orders o join checkouts c on c.id = o.checkout_id join order_lines l on l.order_id = o.id
                 where o.checkout_id = ? order by o.id, l.line_no""")
                 .param(checkoutId)
                 .query((rs, n) -> {
-                    String currency = rs.getString(11);
-                    return new Row(rs.getObject(1, UUID.class), new Head(checkoutId, rs.getString(2),
-                            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-                            OrderConfirmed.Channel.valueOf(rs.getString(5)), rs.getString(6),
-                            OrderConfirmed.Device.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-                            rs.getTimestamp(10).toInstant(), currency, rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                            rs.getObject(15, Double.class), rs.getObject(16, Double.class)),
-                            new OrderConfirmed.Line(rs.getObject(17, UUID.class), rs.getObject(18, UUID.class),
-                                    rs.getObject(19, UUID.class), rs.getLong(20), rs.getString(21), rs.getInt(22),
-                                    new Money(rs.getLong(23), currency), new Money(rs.getLong(24), currency),
-                                    new Money(rs.getLong(25), currency)));
+                    Head head = head(rs, checkoutId);
+                    return new Row(rs.getObject(1, UUID.class), head, line(rs, LINE_AFTER_HEAD, head.currency()));
                 })
                 .list();
         Map<UUID, List<Row>> byOrder = new LinkedHashMap<>();
@@ -79,35 +77,37 @@ public class OrderEvents {
     }
 
     public OrderCancelled cancelled(UUID orderId, OrderCancelled.Reason reason, String detail, Instant at) {
-        Head h = head(orderId);
-        return new OrderCancelled(orderId, h.checkoutId(), h.shopperId(), h.storeId(), h.brandId(), h.livestreamId(),
-                reason, detail, at, false, lines(orderId, h.currency()));
-    }
+        Head h = sql.sql("select o.checkout_id, " + HEAD_COLUMNS + """
 
-    private Head head(UUID orderId) {
-        return sql.sql("""
-                select o.checkout_id, o.shopper_id, o.store_id, o.brand_id, c.channel, c.livestream_id, c.device, c.city,
-                       c.province, o.placed_at, o.currency, o.list_fen, o.discount_fen, o.paid_fen,
-                       c.delivery_latitude, c.delivery_longitude
                 from orders o join checkouts c on c.id = o.checkout_id where o.id = ?""")
                 .param(orderId)
-                .query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), OrderConfirmed.Channel.valueOf(rs.getString(5)), rs.getString(6),
-                        OrderConfirmed.Device.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                        rs.getObject(15, Double.class), rs.getObject(16, Double.class)))
+                .query((rs, n) -> head(rs, rs.getObject(1, UUID.class)))
                 .single();
+        List<OrderConfirmed.Line> lines = sql.sql("select " + LINE_COLUMNS + """
+
+                from order_lines l where l.order_id = ? order by l.line_no""")
+                .param(orderId)
+                .query((rs, n) -> line(rs, 1, h.currency()))
+                .list();
+        return new OrderCancelled(orderId, h.checkoutId(), h.shopperId(), h.storeId(), h.brandId(), h.livestreamId(),
+                reason, detail, at, false, lines);
     }
 
-    private List<OrderConfirmed.Line> lines(UUID orderId, String currency) {
-        return sql.sql("""
-                select sku_id, product_id, brand_id, category_id, origin_country, quantity, list_fen, discount_fen, paid_fen
-                from order_lines where order_id = ? order by line_no""")
-                .param(orderId)
-                .query((rs, n) -> new OrderConfirmed.Line(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getLong(4), rs.getString(5), rs.getInt(6),
-                        new Money(rs.getLong(7), currency), new Money(rs.getLong(8), currency), new Money(rs.getLong(9), currency)))
-                .list();
+    /** {@link #HEAD_COLUMNS} from column 2 on. */
+    private static Head head(ResultSet rs, UUID checkoutId) throws SQLException {
+        return new Head(checkoutId, rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                OrderConfirmed.Channel.valueOf(rs.getString(5)), rs.getString(6),
+                OrderConfirmed.Device.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+                rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                rs.getObject(15, Double.class), rs.getObject(16, Double.class));
+    }
+
+    /** {@link #LINE_COLUMNS} from column {@code first} on. */
+    private static OrderConfirmed.Line line(ResultSet rs, int first, String currency) throws SQLException {
+        return new OrderConfirmed.Line(rs.getObject(first, UUID.class), rs.getObject(first + 1, UUID.class),
+                rs.getObject(first + 2, UUID.class), rs.getLong(first + 3), rs.getString(first + 4), rs.getInt(first + 5),
+                new Money(rs.getLong(first + 6), currency), new Money(rs.getLong(first + 7), currency),
+                new Money(rs.getLong(first + 8), currency));
     }
 
     private static Money money(long minor, Head h) {
