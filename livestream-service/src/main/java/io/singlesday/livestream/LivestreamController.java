@@ -1,5 +1,7 @@
 package io.singlesday.livestream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.singlesday.platform.openapi.Refusal;
 import io.singlesday.livestream.drop.Drops;
 import io.singlesday.livestream.session.SessionState;
 import io.singlesday.livestream.session.Sessions;
@@ -88,6 +90,11 @@ public class LivestreamController {
     @PostMapping("/drops/{id}/purchases")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('SHOPPER')")
+    @Operation(operationId = "buyInDrop", summary = "Buy units of a live drop; the same Idempotency-Key on a retry answers the same purchase")
+    @Refusal(status = 410, type = ProblemType.SOLD_OUT, when = "Every unit of the drop is gone")
+    @Refusal(status = 409, type = ProblemType.OVER_LIMIT, when = "The viewer bought as many units of this drop as it allows")
+    @Refusal(status = 409, type = ProblemType.OVER_LIMIT, when = "More units asked for than one viewer may buy")
+    @Refusal(status = 422, when = "The session is not live, the drop is not open yet or its act has ended, or its stock is not held")
     public Drops.Purchase buy(@PathVariable UUID id, @Valid @RequestBody Drops.PurchaseRequest request,
                               @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key, Authentication auth) {
         if (key == null || !IdempotencyFilter.isValidKey(key)) {

@@ -225,6 +225,19 @@ class LocalStackEndToEndIT {
         assertThat(parcels).as("the order became a parcel in logistics").contains("\"orderId\"").contains("\"route\"");
     }
 
+    /** What a stranger's generated client can do: the main flows through api-client, typed answers and refusals. */
+    @Test
+    @Order(5)
+    void theClientGeneratedFromTheGatewaysDocumentsDrivesTheMainFlows() throws Exception {
+        new GeneratedClientFlows(gateway, request -> {
+            try {
+                return token(request);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).run();
+    }
+
     /**
      * The checkout above, started by its caller as one W3C trace, is one trace in the tracing backend: the gateway,
      * the order saga, the participants it commanded over Kafka and the GMV counter that counted the order.

@@ -99,6 +99,22 @@ public abstract class PlatformServiceContract {
         }
     }
 
+    /** The document the generated client (api-client) is built from is the one served; see {@link ApiDocumentSnapshot}. */
+    @Test
+    void theGeneratedClientIsBuiltFromTheDocumentServed() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String name = apiBase().substring(apiBase().lastIndexOf('/') + 1);
+        String served = ApiDocumentSnapshot.canonical(response.body());
+        java.nio.file.Path kept = ApiDocumentSnapshot.kept(name);
+        String keptDocument = Files.exists(kept) ? Files.readString(kept, StandardCharsets.UTF_8) : "";
+        if (!served.equals(keptDocument)) {
+            java.nio.file.Path written = ApiDocumentSnapshot.served(name, served);
+            assertThat(served).as("The API changed: review " + written + " and copy it to " + kept
+                    + " so the generated client follows").isEqualTo(keptDocument);
+        }
+    }
+
     @Test
     void theServiceVerifiesTokensItself() throws Exception {
         HttpResponse<String> me = get(apiBase() + "/whoami", Tokens.brand("brand-user-1", "brand-42"));

@@ -60,6 +60,8 @@ public class OnboardingController {
 
     @PostMapping("/api/catalog/onboarding/applications")
     @Operation(summary = "Register a brand (any signed-in account); the answer says what happens next")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Registered; the application says what happens next",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The application to read"))
     public ResponseEntity<Application> register(Authentication caller, @Valid @RequestBody RegistrationRequest r) {
         Application application = onboarding.submit(caller.getName(), new Onboarding.Registration(r.brandName(),
                 r.companyName(), r.registrationNumber(), r.originCountry(), r.categoryIds(), r.contactName(), r.contactEmail()));
@@ -67,7 +69,7 @@ public class OnboardingController {
     }
 
     @GetMapping("/api/catalog/onboarding/applications/{id}")
-    @Operation(summary = "An application, for the account that submitted it or an operator")
+    @Operation(operationId = "application", summary = "An application, for the account that submitted it or an operator")
     public Application one(Authentication caller, @PathVariable UUID id) {
         return onboarding.find(id)
                 .filter(a -> Caller.of(caller).has(Role.OPERATOR) || a.applicant().equals(caller.getName()))
@@ -76,7 +78,7 @@ public class OnboardingController {
 
     @GetMapping("/api/catalog/onboarding/applications")
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(summary = "Applications by state, or those whose store-opening window ends within N days")
+    @Operation(operationId = "applications", summary = "Applications by state, or those whose store-opening window ends within N days")
     public List<Application> list(@RequestParam(required = false) ApplicationState state,
                                   @RequestParam(required = false) @Min(0) @Max(30) Integer lapsingWithinDays,
                                   @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {

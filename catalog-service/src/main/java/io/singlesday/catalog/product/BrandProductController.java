@@ -85,13 +85,16 @@ public class BrandProductController {
     }
 
     @GetMapping("/products/{id}")
+    @Operation(operationId = "brandProduct", summary = "One of the brand's own products, listed or not")
     public Detail one(Authentication caller, @PathVariable UUID id) {
         return queries.detail(id, BrandAccess.brandOf(caller), true)
                 .orElseThrow(() -> ApiProblem.notFound("No product " + id + " in your store"));
     }
 
     @PostMapping("/products")
-    @Operation(summary = "List a new product with its SKUs (codes are unique across the catalog)")
+    @Operation(operationId = "createProduct", summary = "List a new product with its SKUs (codes are unique across the catalog)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Listed, with its SKUs",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The product to read"))
     public ResponseEntity<Detail> create(Authentication caller, @Valid @RequestBody ProductRequest request) {
         UUID brand = BrandAccess.brandOf(caller);
         UUID id = catalog.create(brand, request.toNew());
@@ -120,12 +123,16 @@ public class BrandProductController {
     }
 
     @PostMapping("/products/{id}/unlist")
+    @Operation(operationId = "unlistProduct", summary = "Take a product off sale")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Off sale")
     public ResponseEntity<Void> unlist(Authentication caller, @PathVariable UUID id) {
         catalog.setListed(BrandAccess.brandOf(caller), id, false);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/products/{id}/list")
+    @Operation(operationId = "listProduct", summary = "Put a product back on sale")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "On sale")
     public ResponseEntity<Void> list(Authentication caller, @PathVariable UUID id) {
         catalog.setListed(BrandAccess.brandOf(caller), id, true);
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package io.singlesday.coupon.campaign;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.singlesday.platform.identity.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -29,16 +30,19 @@ public class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OPERATOR', 'BRAND')")
+    @Operation(operationId = "createCampaign")
     public Campaigns.Campaign create(@Valid @RequestBody CampaignRequest request, Authentication auth) {
         return campaigns.create(request, Caller.of(auth));
     }
 
     @GetMapping
+    @Operation(operationId = "campaigns", summary = "Every campaign")
     public List<Campaigns.Campaign> list() {
         return campaigns.list();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "campaign", summary = "One campaign")
     public Campaigns.Campaign one(@PathVariable UUID id) {
         return campaigns.find(id);
     }

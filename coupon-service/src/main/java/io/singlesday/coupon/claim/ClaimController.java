@@ -1,5 +1,8 @@
 package io.singlesday.coupon.claim;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.singlesday.platform.web.ProblemType;
+import io.singlesday.platform.openapi.Refusal;
 import io.singlesday.platform.identity.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +29,10 @@ public class ClaimController {
 
     @PostMapping("/api/coupons/campaigns/{id}/claims")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "claimCoupon", summary = "Claim a coupon of a campaign into the shopper's wallet")
+    @Refusal(status = 410, type = ProblemType.SOLD_OUT, when = "Every coupon of the campaign is gone")
+    @Refusal(status = 409, type = ProblemType.OVER_LIMIT, when = "The shopper holds as many of this campaign's coupons as it allows")
+    @Refusal(status = 409, when = "The campaign cannot be collected at this festival time")
     public Claims.WalletCoupon claim(@PathVariable UUID id, Authentication auth) {
         return claims.claim(id, Caller.of(auth).subject());
     }

@@ -1,5 +1,6 @@
 package io.singlesday.coupon.promotion;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.singlesday.platform.identity.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,7 @@ public class FlashSaleController {
 
     /** What is on sale now ({@code live=true}, the default) or still to come. */
     @GetMapping
+    @Operation(operationId = "flashSales", summary = "Flash sales, live ones by default")
     public List<FlashSales.FlashSale> list(@RequestParam(defaultValue = "true") boolean live) {
         return sales.list(live);
     }

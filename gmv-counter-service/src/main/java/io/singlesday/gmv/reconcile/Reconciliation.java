@@ -47,7 +47,9 @@ public class Reconciliation {
 
     @GetMapping("/api/gmv/reconciliation")
     @PreAuthorize("hasRole('OPERATOR')")
-    public Report reconcile(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Report reconcile(
+            // The caller's own bearer token, passed on to the order service; the document's security scheme carries it.
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         Figures counted = figures.get(FigureKeys.TOTAL);
         OrderServiceTotals recorded;
         try {

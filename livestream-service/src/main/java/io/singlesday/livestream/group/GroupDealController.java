@@ -1,5 +1,6 @@
 package io.singlesday.livestream.group;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.singlesday.platform.identity.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ public class GroupDealController {
 
     @PostMapping("/group-deals/{id}/joins")
     @PreAuthorize("hasRole('SHOPPER')")
+    @Operation(operationId = "joinGroupDeal", summary = "Join a group deal")
     public GroupDeals.Joined join(@PathVariable UUID id, @Valid @RequestBody GroupDeals.JoinRequest request, Authentication auth) {
         return deals.join(id, Caller.of(auth).subject(), request.delivery());
     }

@@ -33,12 +33,14 @@ public class TrackingController {
         this.parcels = parcels;
     }
 
-    public record ParcelView(UUID id, UUID orderId, String route, String origin, String carrier, String state,
+    public record ParcelView(UUID id, UUID orderId, String route, String origin, String carrier,
+                             @io.swagger.v3.oas.annotations.media.Schema(implementation = io.singlesday.logistics.parcel.ParcelState.class) String state,
                              String city, String province, Instant createdAt, Instant promisedBy,
                              List<Parcels.ParcelLine> lines, List<Parcels.Step> timeline) {
     }
 
-    public record ParcelSummary(UUID id, UUID orderId, String route, String state, Instant promisedBy) {
+    public record ParcelSummary(UUID id, UUID orderId, String route,
+                                @io.swagger.v3.oas.annotations.media.Schema(implementation = io.singlesday.logistics.parcel.ParcelState.class) String state, Instant promisedBy) {
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package io.singlesday.order.cart;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.singlesday.platform.identity.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,16 +33,19 @@ public class CartController {
     }
 
     @GetMapping
+    @Operation(operationId = "cart", summary = "The shopper's cart, grouped by store")
     public Carts.Cart cart(Authentication auth) {
         return carts.cart(Caller.of(auth).subject());
     }
 
     @PutMapping("/items/{skuId}")
+    @Operation(operationId = "putCartItem", summary = "Put a SKU in the cart with a quantity (replaces the quantity if it is there)")
     public Carts.Cart put(@PathVariable UUID skuId, @Valid @RequestBody Quantity body, Authentication auth) {
         return carts.setQuantity(Caller.of(auth).subject(), skuId, body.quantity());
     }
 
     @DeleteMapping("/items/{skuId}")
+    @Operation(operationId = "removeCartItem", summary = "Take a SKU out of the cart")
     public Carts.Cart remove(@PathVariable UUID skuId, Authentication auth) {
         return carts.remove(Caller.of(auth).subject(), skuId);
     }

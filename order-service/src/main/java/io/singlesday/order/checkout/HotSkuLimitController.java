@@ -1,5 +1,6 @@
 package io.singlesday.order.checkout;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,11 +33,13 @@ public class HotSkuLimitController {
     }
 
     @GetMapping
+    @Operation(operationId = "hotSkuLimit", summary = "The checkouts per second one SKU may start (operators)")
     public HotSkuLimit.Setting current() {
         return limit.setting();
     }
 
     @PutMapping
+    @Operation(operationId = "changeHotSkuLimit", summary = "Change the checkouts per second one SKU may start (operators)")
     public HotSkuLimit.Setting change(@Valid @RequestBody Change change) {
         return limit.limitTo(change.checkoutsPerSecond());
     }

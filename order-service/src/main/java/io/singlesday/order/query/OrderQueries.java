@@ -26,7 +26,8 @@ public class OrderQueries {
     public record Amounts(long listFen, long discountFen, long paidFen, String currency) {
     }
 
-    public record OrderSummary(UUID id, UUID checkoutId, UUID storeId, String state, Amounts amounts, Instant placedAt) {
+    public record OrderSummary(UUID id, UUID checkoutId, UUID storeId,
+                               @io.swagger.v3.oas.annotations.media.Schema(implementation = io.singlesday.order.saga.OrderState.class) String state, Amounts amounts, Instant placedAt) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "OrderLine")
@@ -37,14 +38,18 @@ public class OrderQueries {
     public record Step(Instant at, String state, String detail) {
     }
 
-    public record OrderDetail(UUID id, UUID checkoutId, String shopperId, UUID storeId, UUID brandId, String state,
+    public record OrderDetail(UUID id, UUID checkoutId, String shopperId, UUID storeId, UUID brandId,
+                              @io.swagger.v3.oas.annotations.media.Schema(implementation = io.singlesday.order.saga.OrderState.class) String state,
                               String channel, String livestreamId, String device, String city, String province,
                               Amounts amounts, Instant placedAt, Instant confirmedAt, Instant cancelledAt,
                               List<Line> lines, List<Step> timeline) {
     }
 
-    public record CheckoutView(UUID id, String state, String cancelReason, String cancelDetail, long payableFen,
+    public record CheckoutView(UUID id, @io.swagger.v3.oas.annotations.media.Schema(implementation = io.singlesday.order.saga.CheckoutState.class) String state, String cancelReason, String cancelDetail, long payableFen,
                                String currency, List<String> couponCodes, Instant placedAt, List<OrderSummary> orders) {
+        /** For the server's wait; not a field of the answer (a client reads the state). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
         public boolean isFinal() {
             return "CONFIRMED".equals(state) || "CANCELLED".equals(state);
         }

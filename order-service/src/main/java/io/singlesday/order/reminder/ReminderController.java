@@ -48,6 +48,8 @@ public class ReminderController {
     }
 
     @DeleteMapping("/reminders/{productId}")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "unmarkReminder", summary = "Stop the reminder for a product")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "No reminder any more")
     public ResponseEntity<Void> unmark(@PathVariable UUID productId, Authentication auth) {
         reminders.unmark(Caller.of(auth).subject(), productId);
         return ResponseEntity.noContent().build();

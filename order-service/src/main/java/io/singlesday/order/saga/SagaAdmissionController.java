@@ -1,5 +1,6 @@
 package io.singlesday.order.saga;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,11 +35,13 @@ public class SagaAdmissionController {
     }
 
     @GetMapping
+    @Operation(operationId = "sagaAdmission", summary = "The saga admission limit, the sagas in flight and what the limit is learned from (operators)")
     public SagaAdmission.View current() {
         return admission.view();
     }
 
     @PutMapping
+    @Operation(operationId = "changeSagaAdmission", summary = "Change the minimum target saga time the admission limit is learned with (operators)")
     public SagaAdmission.View change(@Valid @RequestBody Change change) {
         return admission.minTarget(Duration.ofMillis(change.minTargetSagaTimeMillis()));
     }

@@ -36,14 +36,14 @@ public class FestivalClockController {
     }
 
     @GetMapping
-    @Operation(summary = "Current festival time, speed and the countdown to the festival day")
+    @Operation(operationId = "festivalClock", summary = "Current festival time, speed and the countdown to the festival day")
     public ClockView current() {
         return ClockView.of(clock);
     }
 
     @PutMapping
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(summary = "Set festival time from now on (operators); every instance of every service follows. "
+    @Operation(operationId = "setFestivalClock", summary = "Set festival time from now on (operators); every instance of every service follows. "
             + "Without a speed the clock keeps the one it runs at")
     public ClockView set(@Valid @RequestBody SetClock request, Authentication caller) {
         FestivalClockChanged setting = new FestivalClockChanged(Instant.now(), request.festivalTime().toInstant(),

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -123,6 +124,31 @@ public class OpenApiAutoConfiguration {
                 problem(responses, "429", "Shed to protect the platform; retry after Retry-After", true);
                 problem(responses, "503", "A service or its database is away; retry after Retry-After", true);
             }));
+        };
+    }
+
+    /** Runs last: it reads the security and responses the customizers before it declared. */
+    @Bean
+    @org.springframework.core.annotation.Order(3)
+    OpenApiCustomizer festivalClientConventions(
+            @Value("${festival.idempotency.required-paths:}") List<String> requiredKeyPaths,
+            @Value("${festival.idempotency.own-key-paths:}") List<String> ownKeyPaths) {
+        List<String> keyRequired = new ArrayList<>(requiredKeyPaths);
+        keyRequired.addAll(ownKeyPaths);
+        return api -> {
+            ClientConventions.readableTags(api);
+            ClientConventions.idempotencyKeys(api, keyRequired);
+            ClientConventions.typedHeaders(api);
+            ClientConventions.eventStreams(api);
+            ClientConventions.refuseUnreadableOperationIds(api);
+        };
+    }
+
+    @Bean
+    OperationCustomizer festivalRefusals() {
+        return (operation, handler) -> {
+            ClientConventions.refusals(operation, handler);
+            return operation;
         };
     }
 
