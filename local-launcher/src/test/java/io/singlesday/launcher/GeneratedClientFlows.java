@@ -27,6 +27,7 @@ import io.singlesday.client.livestreams.model.PurchaseRequest;
 import io.singlesday.client.livestreams.model.Session;
 import io.singlesday.client.livestreams.model.SessionRequest;
 import io.singlesday.client.logistics.api.TrackingApi;
+import io.singlesday.client.logistics.model.ParcelPage;
 import io.singlesday.client.logistics.model.ParcelSummary;
 import io.singlesday.client.logistics.model.ParcelView;
 import io.singlesday.client.orders.api.CheckoutApi;
@@ -179,13 +180,18 @@ final class GeneratedClientFlows {
         assertThat(order.getAmounts().getPaidFen()).isEqualTo(19_400L);
         assertThat(order.getTimeline()).isNotEmpty();
         refused(() -> orders.order(UUID.randomUUID()), 404, "not-found");
+        assertThat(orders.myOrders(null, 20, null, null).getItems()).extracting(o -> o.getId()).containsExactly(orderId);
     }
 
     private void trackTheParcel(String shopper, UUID orderId) throws Exception {
         TrackingApi tracking = new TrackingApi(logistics(shopper));
-        List<ParcelSummary> parcels = eventually(() -> tracking.mine(orderId, 10), list -> !list.isEmpty(),
+        List<ParcelSummary> parcels = eventually(() -> tracking.myParcels(orderId, null, 10).getItems(), list -> !list.isEmpty(),
                 Duration.ofSeconds(30));
         ParcelView parcel = tracking.parcel(parcels.get(0).getId());
+        // The shopper's own list, a page at a time, finds it too.
+        ParcelPage mine = tracking.myParcels(null, null, 1);
+        assertThat(mine.getItems()).extracting(ParcelSummary::getOrderId).containsExactly(orderId);
+        assertThat(mine.getNext()).isNull();
         assertThat(parcel.getOrderId()).isEqualTo(orderId);
         assertThat(parcel.getState()).isNotNull();
         assertThat(parcel.getTimeline()).isNotEmpty();

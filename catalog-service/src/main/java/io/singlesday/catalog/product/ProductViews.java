@@ -15,7 +15,7 @@ public final class ProductViews {
                           Money priceFrom, String originCountry, boolean crossBorder) {
     }
 
-    public record Page(List<Summary> items, UUID next) {
+    public record Page(List<Summary> items, UUID next) implements io.singlesday.platform.web.KeysetPage {
     }
 
     public enum StockStatus { IN_STOCK, LOW_STOCK, SOLD_OUT }

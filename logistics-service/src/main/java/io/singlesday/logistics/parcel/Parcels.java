@@ -155,8 +155,14 @@ public class Parcels {
         return select("where id = ?", id).stream().findFirst();
     }
 
-    public List<Parcel> ofShopper(String shopperId, int limit) {
-        return select("where shopper_id = ? order by created_at desc, id limit " + limit, shopperId);
+    /** The shopper's parcels, newest first, after the parcel {@code after} (the previous page's last). */
+    public List<Parcel> ofShopper(String shopperId, UUID after, int limit) {
+        if (after == null) {
+            return select("where shopper_id = ? order by created_at desc, id desc limit " + limit, shopperId);
+        }
+        return select("""
+                where shopper_id = ? and (created_at, id) < (select created_at, id from parcels where id = ? and shopper_id = ?)
+                order by created_at desc, id desc limit\s""" + limit, shopperId, after, shopperId);
     }
 
     public record Step(Instant at, String state, String detail) {

@@ -48,18 +48,34 @@ public class TrackingController {
         return view(visible(id, Caller.of(auth)));
     }
 
-    /** The caller's parcels, newest first; with {@code orderId}, that order's parcels only. */
+    /** One page of the caller's parcels; {@code next} is the key of the page after it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ParcelPage")
+    public record ParcelPage(List<ParcelSummary> items, UUID next) implements io.singlesday.platform.web.KeysetPage {
+    }
+
+    /**
+     * The caller's parcels, newest first, a page at a time (pass {@code next} as {@code after}, or follow the Link
+     * header); with {@code orderId}, that order's parcels, on one page.
+     */
     @GetMapping
-    public List<ParcelSummary> mine(@RequestParam(required = false) UUID orderId,
-                                    @RequestParam(defaultValue = "20") int limit, Authentication auth) {
+    @io.swagger.v3.oas.annotations.Operation(operationId = "myParcels", summary = "The caller's parcels, newest first, or one order's")
+    public ParcelPage mine(@RequestParam(required = false) UUID orderId, @RequestParam(required = false) UUID after,
+                           @RequestParam(defaultValue = "20") int limit, Authentication auth) {
         if (limit < 1 || limit > 100) {
             throw ApiProblem.badRequest("limit must be between 1 and 100");
         }
         Caller caller = Caller.of(auth);
-        List<Parcels.Parcel> found = orderId != null
-                ? parcels.ofOrder(orderId).stream()
-                        .filter(p -> p.shopperId().equals(caller.subject()) || caller.has(Role.OPERATOR)).toList()
-                : parcels.ofShopper(caller.subject(), limit);
+        if (orderId != null) {
+            return new ParcelPage(summaries(parcels.ofOrder(orderId).stream()
+                    .filter(p -> p.shopperId().equals(caller.subject()) || caller.has(Role.OPERATOR)).toList()), null);
+        }
+        // One row more than the page: it tells whether another page follows.
+        List<Parcels.Parcel> found = parcels.ofShopper(caller.subject(), after, limit + 1);
+        List<ParcelSummary> page = summaries(found.subList(0, Math.min(limit, found.size())));
+        return new ParcelPage(page, found.size() > limit ? page.get(limit - 1).id() : null);
+    }
+
+    private static List<ParcelSummary> summaries(List<Parcels.Parcel> found) {
         return found.stream().map(p -> new ParcelSummary(p.id(), p.orderId(), p.route().name(), p.state().name(),
                 p.promisedBy())).toList();
     }

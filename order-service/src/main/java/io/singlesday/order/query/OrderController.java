@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -28,13 +27,30 @@ public class OrderController {
         return queries.order(id, Caller.of(auth));
     }
 
-    /** The caller's own orders, newest first. */
+    /**
+     * The caller's own orders, newest first, a page at a time: pass the answer's {@code next} as {@code after} (or
+     * follow the Link header). {@code page}/{@code size} are the offset form of the previous release, kept for one more.
+     */
     @GetMapping
-    public List<OrderQueries.OrderSummary> mine(@RequestParam(defaultValue = "0") int page,
-                                                @RequestParam(defaultValue = "20") int size, Authentication auth) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ApiProblem.badRequest("page must be 0 or more and size between 1 and 100");
+    @io.swagger.v3.oas.annotations.Operation(operationId = "myOrders", summary = "The caller's orders, newest first, a page at a time")
+    public OrderQueries.OrderPage mine(
+            @io.swagger.v3.oas.annotations.Parameter(description = "The previous page's next") @RequestParam(required = false) UUID after,
+            @RequestParam(defaultValue = "20") int limit,
+            @io.swagger.v3.oas.annotations.Parameter(deprecated = true, description = "Offset paging of the previous release; use after")
+            @RequestParam(required = false) Integer page,
+            @io.swagger.v3.oas.annotations.Parameter(deprecated = true, description = "With page; use limit")
+            @RequestParam(required = false) Integer size, Authentication auth) {
+        int pageSize = size != null ? size : limit;
+        if (pageSize < 1 || pageSize > 100) {
+            throw ApiProblem.badRequest(size != null ? "size must be between 1 and 100" : "limit must be between 1 and 100");
         }
-        return queries.mine(Caller.of(auth).subject(), page, size);
+        String shopper = Caller.of(auth).subject();
+        if (page != null || size != null) {
+            if (page != null && page < 0) {
+                throw ApiProblem.badRequest("page must be 0 or more");
+            }
+            return queries.mineAtOffset(shopper, page == null ? 0 : page, pageSize);
+        }
+        return queries.mine(shopper, after, pageSize);
     }
 }

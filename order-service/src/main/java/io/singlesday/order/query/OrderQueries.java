@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -116,20 +117,44 @@ public class OrderQueries {
                 h.cancelledAt(), lines, timeline);
     }
 
-    public List<OrderSummary> mine(String shopperId, int page, int size) {
-        return summaries("where shopper_id = ? order by placed_at desc, id desc limit " + size + " offset " + (long) page * size,
-                shopperId);
+    /** A page of the shopper's orders, newest first, after the order {@code after} (the previous page's last). */
+    public OrderPage mine(String shopperId, UUID after, int limit) {
+        String where = after == null ? "where shopper_id = :shopper" : """
+                where shopper_id = :shopper
+                  and (placed_at, id) < (select placed_at, id from orders where id = :after and shopper_id = :shopper)""";
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("shopper", shopperId, "limit", limit + 1));
+        if (after != null) {
+            params.put("after", after);
+        }
+        List<OrderSummary> page = summaries(where + " order by placed_at desc, id desc limit :limit", params);
+        return OrderPage.of(page, limit);
+    }
+
+    /** The offset form kept for one release (deprecated): the same page shape, so a client can move on with next. */
+    public OrderPage mineAtOffset(String shopperId, int page, int size) {
+        return OrderPage.of(summaries("where shopper_id = :shopper order by placed_at desc, id desc limit :limit offset :offset",
+                Map.of("shopper", shopperId, "limit", size + 1, "offset", (long) page * size)), size);
+    }
+
+    /** One page of the caller's orders; {@code next} is the key of the page after it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "OrderPage")
+    public record OrderPage(List<OrderSummary> items, UUID next) implements io.singlesday.platform.web.KeysetPage {
+        /** From one row more than the page holds: that row says whether another page follows. */
+        static OrderPage of(List<OrderSummary> rows, int limit) {
+            return rows.size() > limit ? new OrderPage(rows.subList(0, limit), rows.get(limit - 1).id())
+                    : new OrderPage(rows, null);
+        }
     }
 
     public String state(UUID checkoutId) {
         return sql.sql("select state from checkouts where id = ?").param(checkoutId).query(String.class).single();
     }
 
-    private List<OrderSummary> summaries(String where, Object param) {
+    private List<OrderSummary> summaries(String where, Map<String, ?> params) {
         return sql.sql("""
                 select id, checkout_id, store_id, state, list_fen, discount_fen, paid_fen, currency, placed_at
                 from orders\s""" + where)
-                .param(param)
+                .params(params)
                 .query((rs, n) -> new OrderSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4),
                         new Amounts(rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8)),

@@ -160,6 +160,33 @@ class CheckoutApiTest extends OrderIntegrationTest {
         assertThat(page.body().split("\"checkoutId\"")).hasSize(2);
         assertThat(call("GET", "/api/orders?size=2", shopper, null).body().split("\"checkoutId\"")).hasSize(3);
         Http.assertProblem(call("GET", "/api/orders?size=1000", shopper, null), 400);
+
+        // Keyset paging, the platform's one style: following each page's Link header (its next as after) walks the
+        // shopper's orders one at a time in the order of the whole list, and the last page has neither.
+        List<String> all = orderIds(call("GET", "/api/orders?limit=100", shopper, null).body());
+        assertThat(all).hasSizeGreaterThanOrEqualTo(2);
+        List<String> walked = new java.util.ArrayList<>();
+        String path = "/api/orders?limit=1";
+        while (path != null) {
+            HttpResponse<String> onePage = call("GET", path, shopper, null);
+            walked.addAll(orderIds(onePage.body()));
+            String link = onePage.headers().firstValue("Link").orElse(null);
+            if (link == null) {
+                assertThat(onePage.body()).contains("\"next\":null");
+                path = null;
+            } else {
+                assertThat(link).isEqualTo("</api/orders?limit=1&after=" + Http.field(onePage.body(), "next") + ">; rel=\"next\"");
+                path = link.substring(1, link.indexOf('>'));
+            }
+            assertThat(walked.size()).isLessThanOrEqualTo(all.size());
+        }
+        assertThat(walked).isEqualTo(all);
+        assertThat(orderIds(call("GET", "/api/orders?after=" + all.get(0), Tokens.shopper("someone-else"), null).body())).isEmpty();
+    }
+
+    private static List<String> orderIds(String page) {
+        return java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"checkoutId\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
     }
 
     @Test

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * What makes a client generated from any service's document read well and need nothing added by hand, applied to
  * every document in one place: API groups named for what they serve (not "cart-controller"), the Idempotency-Key
- * every write accepts (required where the server refuses a write without one), a type on every response header,
+ * every write accepts (required where the server refuses a write without one), a type on every response header, the
+ * next page's Link on a list paged by key,
  * event streams as text rather than Spring's {@code SseEmitter}, and each operation's own {@link Refusal}s. It also
  * refuses, as {@link SchemaNameGuard} does for schemas, a document whose operation ids a client could not read: one
  * springdoc had to number ({@code list_1}) or a bare verb ({@code put}), naming the handler to give an
@@ -127,6 +128,19 @@ final class ClientConventions {
                         .flatMap(r -> r.getHeaders().values().stream())
                         .filter(h -> h.get$ref() == null && h.getSchema() == null)
                         .forEach(h -> h.setSchema(new StringSchema()));
+            }
+        });
+    }
+
+    /** A list paged by key ({@code after}) says where its next page is, as every paged list does (KeysetPage). */
+    static void pageLinks(OpenAPI api) {
+        operations(api).forEach((path, method, operation) -> {
+            boolean paged = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(p -> "query".equals(p.getIn()) && "after".equals(p.getName()));
+            ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+            if (paged && ok != null && (ok.getHeaders() == null || !ok.getHeaders().containsKey("Link"))) {
+                ok.addHeaderObject("Link", new Header().schema(new StringSchema()).description(
+                        "<the same request with after=next>; rel=\"next\" (RFC 8288), absent on the last page"));
             }
         });
     }

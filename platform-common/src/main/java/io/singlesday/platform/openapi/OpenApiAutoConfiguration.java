@@ -139,6 +139,7 @@ public class OpenApiAutoConfiguration {
             ClientConventions.readableTags(api);
             ClientConventions.idempotencyKeys(api, keyRequired);
             ClientConventions.typedHeaders(api);
+            ClientConventions.pageLinks(api);
             ClientConventions.eventStreams(api);
             ClientConventions.refuseUnreadableOperationIds(api);
         };

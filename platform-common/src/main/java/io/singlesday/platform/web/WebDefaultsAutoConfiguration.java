@@ -45,6 +45,11 @@ public class WebDefaultsAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    @Bean
+    KeysetPageLinks keysetPageLinks() {
+        return new KeysetPageLinks();
+    }
+
     /** In place of Spring Boot's error controller, which answers in its own JSON. */
     @Bean
     @ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)

@@ -91,6 +91,19 @@ class ClientConventionsTest {
     }
 
     @Test
+    void aListPagedByKeyDocumentsItsNextPagesLink() {
+        Operation orders = operation("myOrders", "200").addParametersItem(new Parameter().in("query").name("after"));
+        Operation leaderboard = operation("leaderboard", "200").addParametersItem(new Parameter().in("query").name("limit"));
+        OpenAPI api = api("/api/orders", PathItem.HttpMethod.GET, orders);
+        api.getPaths().addPathItem("/api/livestreams/leaderboard", new PathItem().get(leaderboard));
+
+        ClientConventions.pageLinks(api);
+
+        assertThat(orders.getResponses().get("200").getHeaders().get("Link").getDescription()).contains("rel=\"next\"");
+        assertThat(leaderboard.getResponses().get("200").getHeaders()).isNull();
+    }
+
+    @Test
     void anOperationIdSpringdocHadToNumberOrABareVerbFailsTheDocumentNamingIt() {
         OpenAPI numbered = api("/api/coupons/campaigns", PathItem.HttpMethod.GET, operation("list_1", "200"));
         assertThatThrownBy(() -> ClientConventions.refuseUnreadableOperationIds(numbered))
