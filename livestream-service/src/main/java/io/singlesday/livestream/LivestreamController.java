@@ -95,7 +95,9 @@ public class LivestreamController {
     @Refusal(status = 409, type = ProblemType.OVER_LIMIT, when = "The viewer bought as many units of this drop as it allows")
     @Refusal(status = 409, type = ProblemType.OVER_LIMIT, when = "More units asked for than one viewer may buy")
     @Refusal(status = 422, when = "The session is not live, the drop is not open yet or its act has ended, or its stock is not held")
-    public Drops.Purchase buy(@PathVariable UUID id, @Valid @RequestBody Drops.PurchaseRequest request,
+    public Drops.Purchase buy(@PathVariable UUID id,
+                              @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one", summary = "One unit, delivered to Shanghai", value = "{\"quantity\":1,\"delivery\":{\"recipient\":\"Gus\",\"street\":\"2 Nanjing Road\",\"city\":\"Shanghai\",\"province\":\"Shanghai\",\"latitude\":31.23,\"longitude\":121.47}}")))
+            @Valid @RequestBody Drops.PurchaseRequest request,
                               @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key, Authentication auth) {
         if (key == null || !IdempotencyFilter.isValidKey(key)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.IDEMPOTENCY_KEY_REQUIRED,

@@ -32,8 +32,17 @@ public class BulkImportController {
     }
 
     @PostMapping(value = "/api/catalog/brand/products/import", consumes = {"text/csv", "application/x-ndjson"})
-    @Operation(summary = "Upload products as CSV (productRef,title,description,categoryId,skuCode,skuLabel,priceFen,stock) "
+    @Operation(operationId = "importProducts", summary = "Upload products as CSV (productRef,title,description,categoryId,skuCode,skuLabel,priceFen,stock) "
             + "or JSON lines; all or nothing unless partial=true")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"),
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "csv", value =
+                            "productRef,title,description,categoryId,skuCode,skuLabel,priceFen,stock\n"
+                            + "p1,Alpine face cream,50 ml,301,BB-CREAM-50,50 ml,19900,500\n")),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
+    @io.singlesday.platform.openapi.Refusal(status = 413, when = "The upload is larger than 8 MiB")
     public BulkImport.Report upload(Authentication caller, HttpServletRequest request,
                                     @RequestParam(defaultValue = "false") boolean partial) throws IOException {
         var brand = BrandAccess.brandOf(caller);

@@ -62,7 +62,9 @@ public class OnboardingController {
     @Operation(summary = "Register a brand (any signed-in account); the answer says what happens next")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Registered; the application says what happens next",
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The application to read"))
-    public ResponseEntity<Application> register(Authentication caller, @Valid @RequestBody RegistrationRequest r) {
+    public ResponseEntity<Application> register(Authentication caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "brand", summary = "A German brand for Tmall Global", value = "{\"brandName\":\"Bergblick\",\"companyName\":\"Bergblick GmbH\",\"registrationNumber\":\"HRB 1\",\"originCountry\":\"DE\",\"categoryIds\":[3],\"contactName\":\"Anna\",\"contactEmail\":\"anna@example.com\"}")))
+            @Valid @RequestBody RegistrationRequest r) {
         Application application = onboarding.submit(caller.getName(), new Onboarding.Registration(r.brandName(),
                 r.companyName(), r.registrationNumber(), r.originCountry(), r.categoryIds(), r.contactName(), r.contactEmail()));
         return ResponseEntity.created(URI.create("/api/catalog/onboarding/applications/" + application.id())).body(application);

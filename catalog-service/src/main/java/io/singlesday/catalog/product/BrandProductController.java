@@ -95,7 +95,9 @@ public class BrandProductController {
     @Operation(operationId = "createProduct", summary = "List a new product with its SKUs (codes are unique across the catalog)")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Listed, with its SKUs",
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The product to read"))
-    public ResponseEntity<Detail> create(Authentication caller, @Valid @RequestBody ProductRequest request) {
+    public ResponseEntity<Detail> create(Authentication caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cream", summary = "One product with one SKU", value = "{\"title\":\"Alpine face cream\",\"categoryId\":301,\"skus\":[{\"code\":\"BB-CREAM-50\",\"priceFen\":19900,\"stock\":500}]}")))
+            @Valid @RequestBody ProductRequest request) {
         UUID brand = BrandAccess.brandOf(caller);
         UUID id = catalog.create(brand, request.toNew());
         return ResponseEntity.created(URI.create("/api/catalog/brand/products/" + id))

@@ -31,7 +31,8 @@ public class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OPERATOR', 'BRAND')")
     @Operation(operationId = "createCampaign")
-    public Campaigns.Campaign create(@Valid @RequestBody CampaignRequest request, Authentication auth) {
+    public Campaigns.Campaign create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "platform", summary = "10 CNY off, no minimum, one per shopper", value = "{\"scope\":\"PLATFORM\",\"title\":\"10 off, no minimum\",\"thresholdFen\":0,\"discountFen\":1000,\"stepped\":false,\"totalStock\":1000,\"perShopper\":1,\"claimFrom\":\"2026-10-20T00:00:00Z\",\"claimUntil\":\"2026-11-12T16:00:00Z\",\"redeemFrom\":\"2026-10-20T00:00:00Z\",\"redeemUntil\":\"2026-11-12T16:00:00Z\"}")))
+            @Valid @RequestBody CampaignRequest request, Authentication auth) {
         return campaigns.create(request, Caller.of(auth));
     }
 

@@ -89,7 +89,8 @@ public class CheckoutController {
             @io.swagger.v3.oas.annotations.Parameter(description = "wait=N: hold the answer up to N seconds (at most 30) for the outcome",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(pattern = "^wait=\\d{1,2}$", example = "wait=10"))
             @RequestHeader(value = "Prefer", required = false) String prefer,
-                                                 @Valid @RequestBody CheckoutRequest request, Authentication auth)
+                                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "midnight", summary = "Two of one SKU with a platform coupon, to Hangzhou", value = "{\"lines\":[{\"skuId\":\"0b6c1f3e-5f7a-4c1e-9d1a-2f4b8c3d9e10\",\"quantity\":2}],\"couponCodes\":[\"C-7QX2M9\"],\"channel\":\"APP\",\"device\":\"MOBILE\",\"address\":{\"recipient\":\"Carol\",\"street\":\"1 Wensan Road\",\"city\":\"Hangzhou\",\"province\":\"Zhejiang\",\"latitude\":30.27,\"longitude\":120.15}}")))
+            @Valid @RequestBody CheckoutRequest request, Authentication auth)
             throws InterruptedException {
         if (!IdempotencyFilter.isValidKey(key)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.IDEMPOTENCY_KEY_REQUIRED,
