@@ -91,6 +91,9 @@ class LocalStackEndToEndIT {
             HttpResponse<String> document = call("GET", "/api-docs/" + service, null, null);
             assertThat(document.statusCode()).as(service + ": " + document.body()).isEqualTo(200);
             assertThat(document.body()).contains("\"openapi\"").contains("Singles' Day").contains("\"scheme\":\"bearer\"");
+            assertThat(io.singlesday.testsupport.ApiDocumentSnapshot.canonical(document.body()))
+                    .as(service + ": the client in api-client is generated from what the gateway serves")
+                    .isEqualTo(Files.readString(io.singlesday.testsupport.ApiDocumentSnapshot.kept(service), StandardCharsets.UTF_8));
         }
     }
 

@@ -77,7 +77,8 @@ public class OpenApiAutoConfiguration {
     /**
      * The refusals every operation can meet, declared so a generated client has a type for them: a problem+json body
      * (RFC 9457, the platform's {@code type} URIs) for 400, 401 and 403 where a token is needed, 404 where the path
-     * names a resource, 422 on writes (an Idempotency-Key reused for another request), and 429 and 503 with
+     * names a resource, 409 and 422 on writes (a state or rule refuses it; the idempotency filter answers 409 while a
+     * key's first request runs and 422 for a key reused for another request), 413 where there is a body, and 429 and 503 with
      * Retry-After everywhere (the gateway sheds any route; a service or its database may be away). An operation's own
      * declarations are kept.
      */
@@ -119,7 +120,13 @@ public class OpenApiAutoConfiguration {
                     problem(responses, "404", "No such resource for this caller", false);
                 }
                 if (write) {
-                    problem(responses, "422", "This Idempotency-Key was used for a different request", false);
+                    problem(responses, "409", "The resource's state does not allow this now, or this Idempotency-Key's "
+                            + "first request is still being answered (retry it later)", false);
+                    problem(responses, "422", "Refused by a business rule, or this Idempotency-Key was used for a "
+                            + "different request", false);
+                }
+                if (operation.getRequestBody() != null) {
+                    problem(responses, "413", "The request body is larger than allowed", false);
                 }
                 problem(responses, "429", "Shed to protect the platform; retry after Retry-After", true);
                 problem(responses, "503", "A service or its database is away; retry after Retry-After", true);
