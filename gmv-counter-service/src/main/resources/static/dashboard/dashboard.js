@@ -18,20 +18,27 @@ const two = n => String(n).padStart(2, '0');
 const beijing = iso => new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
 const hms = iso => { const t = beijing(iso); return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}`; };
 
-const theme = { textStyle: { color: '#ddd' }, grid: { left: 60, right: 20, top: 20, bottom: 30 } };
+const hm = ms => { const t = new Date(ms + 8 * 3600 * 1000); return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`; };
+// containLabel keeps axis names and labels inside the panel at any size, so no title is clipped.
+const theme = { textStyle: { color: '#ddd' }, grid: { left: 8, right: 20, top: 30, bottom: 8, containLabel: true } };
+// Origin countries by name, with their ISO code: "Germany (DE)".
+const regions = (() => { try { return new Intl.DisplayNames(['en'], { type: 'region' }); } catch (e) { return null; } })();
+const country = code => { try { const name = regions?.of(code); return name && name !== code ? `${name} (${code})` : code; } catch (e) { return code; } };
 const charts = {};
 for (const id of ['per-second', 'day-curve', 'cities', 'countries', 'brands']) {
   charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
 }
 window.festivalCharts = charts; // lets the browser test read what is drawn
 
-function lines(chart, x, today, lastYear, unit) {
+// Time runs on a continuous festival-time axis (Beijing), so an hour without orders takes an hour of width.
+function lines(chart, today, lastYear, unit, axis = {}, format = hm) {
   chart.setOption({
     ...theme, animation: false,
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', axisPointer: { label: { formatter: p => format(p.value) } } },
     legend: { data: ['today', 'last year'], textStyle: { color: '#ddd' }, right: 10 },
-    xAxis: { type: 'category', data: x, axisLabel: { color: '#b89' } },
-    yAxis: { type: 'value', name: unit, axisLabel: { color: '#b89' }, splitLine: { lineStyle: { color: '#3a1022' } } },
+    xAxis: { type: 'time', ...axis, axisLabel: { color: '#b89', formatter: v => format(v), hideOverlap: true } },
+    yAxis: { type: 'value', name: unit, nameTextStyle: { color: '#b89', align: 'left' }, axisLabel: { color: '#b89' },
+      splitLine: { lineStyle: { color: '#3a1022' } } },
     series: [
       { name: 'today', type: 'line', showSymbol: false, data: today, lineStyle: { color: '#ffd200', width: 2 }, areaStyle: { color: 'rgba(255,80,0,.25)' } },
       { name: 'last year', type: 'line', showSymbol: false, data: lastYear, lineStyle: { color: '#8a6a7a', type: 'dashed' } },
@@ -42,21 +49,23 @@ function lines(chart, x, today, lastYear, unit) {
 function bars(chart, ranked, tooltip) {
   chart.setOption({
     ...theme, animationDurationUpdate: 300,
-    grid: { left: 110, right: 20, top: 10, bottom: 20 },
+    grid: { left: 8, right: 20, top: 10, bottom: 8, containLabel: true },
     tooltip: { formatter: p => tooltip(ranked[ranked.length - 1 - p.dataIndex]) },
-    xAxis: { type: 'value', axisLabel: { color: '#b89', formatter: v => (v / 100).toLocaleString() } },
-    yAxis: { type: 'category', data: ranked.map(r => r.label).reverse(), axisLabel: { color: '#ddd', width: 100, overflow: 'truncate' } },
+    xAxis: { type: 'value', splitNumber: 3, splitLine: { lineStyle: { color: '#3a1022' } },
+      axisLabel: { color: '#b89', hideOverlap: true, formatter: v => (v / 100).toLocaleString() } },
+    yAxis: { type: 'category', data: ranked.map(r => r.label).reverse(), axisLabel: { color: '#ddd', width: 140, overflow: 'truncate' } },
     series: [{ type: 'bar', data: ranked.map(r => r.gmvFen).reverse(), itemStyle: { color: '#ff5000' } }],
   });
 }
 
-// The ticker runs towards the latest figure instead of jumping: the number on the big screen always climbs.
-let shownFen = 0;
+// The ticker starts at the true total and runs up only through what is new: a page load never counts up from
+// zero, and the figure on the big screen never goes down (a lower total, from a reconnect, is shown at once).
+let shownFen = null;
 let targetFen = 0;
 function animateTicker() {
-  if (shownFen !== targetFen) {
-    const step = Math.max(1, Math.ceil(Math.abs(targetFen - shownFen) / 12));
-    shownFen = shownFen < targetFen ? Math.min(targetFen, shownFen + step) : Math.max(targetFen, shownFen - step);
+  if (shownFen !== null && shownFen !== targetFen) {
+    const step = Math.max(1, Math.ceil((targetFen - shownFen) / 12));
+    shownFen = targetFen < shownFen ? targetFen : Math.min(targetFen, shownFen + step);
     $('gmv').textContent = yuan(shownFen);
   }
   requestAnimationFrame(animateTicker);
@@ -66,6 +75,10 @@ requestAnimationFrame(animateTicker);
 let lastMilestones = 0;
 function draw(s) {
   targetFen = s.gmv.fen;
+  if (shownFen === null) {
+    shownFen = targetFen;
+    $('gmv').textContent = yuan(shownFen);
+  }
   $('gmv').dataset.fen = String(s.gmv.fen);
   $('gmv-usd').textContent = '$' + Number(s.gmv.usd).toLocaleString('en-US', { minimumFractionDigits: 2 });
   $('orders').textContent = s.orders.toLocaleString();
@@ -76,19 +89,25 @@ function draw(s) {
   $('versus').textContent = vs == null ? '–' : (vs.startsWith('-') ? '' : '+') + vs + '%';
   $('version').textContent = s.version;
 
-  lines(charts['per-second'], s.lastSeconds.map(p => hms(p.at)), s.lastSeconds.map(p => p.gmvFen / 100),
-      s.lastSeconds.map(p => p.previousYearGmvFen / 100), '¥ / s');
+  lines(charts['per-second'], s.lastSeconds.map(p => [Date.parse(p.at), p.gmvFen / 100]),
+      s.lastSeconds.map(p => [Date.parse(p.at), p.previousYearGmvFen / 100]), '¥ / s', {},
+      ms => hms(new Date(ms).toISOString()));
   bars(charts.cities, s.topCities, r => `${r.label}: ${yuan(r.gmvFen)}, ${r.orders} orders` +
       (r.perCapitaCny ? `, ¥${r.perCapitaCny} per head` : ''));
-  bars(charts.countries, s.crossBorderCountries, r => `${r.label}: ${yuan(r.gmvFen)} (${r.sharePercent}%)`);
+  bars(charts.countries, s.crossBorderCountries.map(r => ({ ...r, label: country(r.label) })),
+      r => `${r.label}: ${yuan(r.gmvFen)} (${r.sharePercent}%)`);
   if (s.topBrands) {
     bars(charts.brands, s.topBrands, r => `${r.label}: ${yuan(r.gmvFen)}, ${r.orders} orders`);
   } else {
     $('brands').hidden = true;
     $('brands-note').hidden = false;
   }
-  $('sessions').innerHTML = s.livestreamLeaderboard.map(r =>
-      `<li>${escapeHtml(r.label)} — ${yuan(r.gmvFen)} (${r.orders} orders)</li>`).join('') || '<li class="muted">no livestream sales yet</li>';
+  $('sessions').innerHTML = s.livestreamLeaderboard.map(r => {
+    const session = sessionNames.get(r.label);
+    const name = session ? `${escapeHtml(session.title)} <span class="muted">with ${escapeHtml(session.host)}</span>`
+        : /^[0-9a-f-]{36}$/.test(r.label) ? `session ${escapeHtml(r.label.slice(0, 8))}` : escapeHtml(r.label);
+    return `<li>${name} — ${yuan(r.gmvFen)} (${r.orders} orders)</li>`;
+  }).join('') || '<li class="muted">no livestream sales yet</li>';
   $('milestones').innerHTML = s.milestones.map(m =>
       `<li>${escapeHtml(m.label)} at ${hms(m.reachedAt)} (${elapsed(m.secondsAfterMidnight)})</li>`).join('')
       || '<li class="muted">none yet</li>';
@@ -141,18 +160,45 @@ async function stream() {
   }
 }
 
+// The festival day on the clock's own calendar: 11 November, midnight to midnight, Beijing.
+let festival = null;
+
+// The whole day from midnight: the axis spans it even while the day is young, and after the day it keeps the rush.
 async function dayCurve() {
+  if (!festival) return;
+  const axis = { min: festival.midnight, max: festival.midnight + 24 * 3600 * 1000 };
+  const until = Math.min(festival.now, axis.max);
+  if (until <= festival.midnight) {
+    lines(charts['day-curve'], [], [], '¥', axis);
+    return;
+  }
   try {
-    const series = await (await fetch('/api/gmv/public/series?resolution=minute')).json();
-    lines(charts['day-curve'], series.points.map(p => hms(p.at).slice(0, 5)),
-        series.points.map(p => p.cumulativeGmvFen / 100), series.points.map(p => p.previousYearCumulativeFen / 100), '¥');
+    const query = `resolution=minute&from=${new Date(festival.midnight).toISOString()}&to=${new Date(until).toISOString()}`;
+    const series = await (await fetch(`/api/gmv/public/series?${query}`)).json();
+    lines(charts['day-curve'], series.points.map(p => [Date.parse(p.at), p.cumulativeGmvFen / 100]),
+        series.points.map(p => [Date.parse(p.at), p.previousYearCumulativeFen / 100]), '¥', axis);
   } catch (e) { /* the stream's connection line already says what is wrong */ }
+}
+
+// Sessions by title and host, from the livestream service's public leaderboard (through the gateway).
+const sessionNames = new Map();
+async function sessionTitles() {
+  try {
+    const response = await fetch('/api/livestreams/leaderboard?limit=50');
+    if (!response.ok) return;
+    for (const standing of await response.json()) {
+      sessionNames.set(standing.sessionId, { title: standing.title, host: standing.host });
+    }
+  } catch (e) { /* short ids stay until the livestream service answers */ }
 }
 
 async function clock() {
   try {
     const c = await (await fetch('/api/clock')).json();
     const t = beijing(c.festivalTime);
+    const first = festival === null;
+    festival = { now: Date.parse(c.festivalTime), midnight: Date.UTC(t.getUTCFullYear(), 10, 10, 16) };
+    if (first) dayCurve();
     $('festival-time').textContent = `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())} ` +
         `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())} Beijing`;
     const s = c.secondsUntilFestival;
@@ -221,6 +267,7 @@ async function admission() {
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 stream();
 clock(); setInterval(clock, 500);
-dayCurve(); setInterval(dayCurve, 5000);
+setInterval(dayCurve, 5000);
+sessionTitles(); setInterval(sessionTitles, 5000);
 logistics(); setInterval(logistics, 5000);
 admission(); setInterval(admission, 2000);

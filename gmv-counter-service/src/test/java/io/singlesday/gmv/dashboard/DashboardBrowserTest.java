@@ -117,6 +117,24 @@ class DashboardBrowserTest {
             }
         });
         assertThat(brandsDrawn()).isNotEmpty();
+        // Countries by name with their code, never a bare ISO code.
+        wait.until(d -> !countriesDrawn().isEmpty());
+        assertThat(countriesDrawn()).allMatch(label -> label.matches(".+ \\([A-Z]{2}\\)"), "a name and its code")
+                .anyMatch(label -> label.startsWith("Germany") || label.startsWith("Japan") || label.startsWith("United States"));
+        // The day runs on a continuous festival-time axis from midnight (Beijing) to the next.
+        wait.until(d -> "time".equals(script("return window.festivalCharts['day-curve'].getOption().xAxis[0].type;")));
+        long midnight = java.time.LocalDate.of(Year.now(FestivalClock.BEIJING).getValue(), 11, 11)
+                .atStartOfDay(FestivalClock.BEIJING).toInstant().toEpochMilli();
+        assertThat(((Number) script("return window.festivalCharts['day-curve'].getOption().xAxis[0].min;")).longValue())
+                .isEqualTo(midnight);
+        assertThat(((Number) script("return window.festivalCharts['day-curve'].getOption().xAxis[0].max;")).longValue())
+                .isEqualTo(midnight + 24 * 3600 * 1000L);
+
+        // A new page starts at the true total: its first figure is the whole GMV, not a count up from zero.
+        browser.get("about:blank");
+        browser.get(CounterApp.base(counter) + "/dashboard");
+        wait.until(d -> !"–".equals(d.findElement(By.id("version")).getText()));
+        assertThat(browser.findElement(By.id("gmv")).getText()).isEqualTo(expectedTicker);
 
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
@@ -133,10 +151,60 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("gmv")).getText()).startsWith("¥");
     }
 
+    /** One wall screen: at 1920x1080 nothing scrolls, and at 1366x768 every panel and its title is still whole. */
+    @Test
+    void theScreenFitsAWallAndALaptopWithoutScrollingOrClippedTitles() {
+        try {
+            for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1920, 1080),
+                    new org.openqa.selenium.Dimension(1366, 768))) {
+                // The viewport, not the window, is the screen: the window is grown by the browser's own frame.
+                browser.manage().window().setSize(size);
+                long frameWidth = ((Number) script("return window.outerWidth - window.innerWidth;")).longValue();
+                long frameHeight = ((Number) script("return window.outerHeight - window.innerHeight;")).longValue();
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(
+                        size.getWidth() + (int) frameWidth, size.getHeight() + (int) frameHeight));
+                assertThat(((Number) script("return window.innerHeight;")).intValue()).isEqualTo(size.getHeight());
+                browser.get("about:blank");
+                browser.get(CounterApp.base(counter) + "/dashboard");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                wait.until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
+                String at = size.getWidth() + "x" + size.getHeight();
+                assertThat(((Number) script("return document.documentElement.scrollHeight - window.innerHeight;")).intValue())
+                        .as(at + ": vertical overflow").isLessThanOrEqualTo(0);
+                assertThat(((Number) script("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
+                        .as(at + ": horizontal overflow").isLessThanOrEqualTo(0);
+                @SuppressWarnings("unchecked")
+                List<String> cut = (List<String>) script("""
+                        return [...document.querySelectorAll('.panel, .panel h2, footer')].filter(e => {
+                          const r = e.getBoundingClientRect();
+                          return r.bottom > window.innerHeight + 1 || r.right > window.innerWidth + 1 || r.height < 10
+                              || (e.tagName === 'H2' && e.scrollWidth > e.clientWidth);
+                        }).map(e => e.tagName + ' ' + (e.id || e.textContent.slice(0, 40)));""");
+                assertThat(cut).as(at + ": panels or titles cut off").isEmpty();
+                Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(shot, Path.of("target", "dashboard-" + at + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1500));
+        }
+    }
+
+    private static Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
     private static double perSecondChartSum() {
         Object sum = ((JavascriptExecutor) browser).executeScript(
-                "return window.festivalCharts['per-second'].getOption().series[0].data.reduce((a, b) => a + b, 0);");
+                "return window.festivalCharts['per-second'].getOption().series[0].data.reduce((a, p) => a + p[1], 0);");
         return ((Number) sum).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> countriesDrawn() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return window.festivalCharts.countries.getOption().yAxis[0].data;");
     }
 
     @SuppressWarnings("unchecked")

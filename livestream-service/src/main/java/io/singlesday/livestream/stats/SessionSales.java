@@ -30,7 +30,8 @@ public class SessionSales {
                         long gmvFen, long buyers, String conversionPercent) {
     }
 
-    public record Standing(int rank, UUID sessionId, String title, long orders, long gmvFen) {
+    /** A session's place by GMV, with its title and host (the channel's KOL), as the big screen names it. */
+    public record Standing(int rank, UUID sessionId, String title, String host, long orders, long gmvFen) {
     }
 
     private final JdbcClient sql;
@@ -85,13 +86,13 @@ public class SessionSales {
     }
 
     public List<Standing> leaderboard(int limit) {
-        List<Object[]> rows = sql.sql("""
-                select o.session_id, s.title, count(*), sum(o.paid_fen) gmv from session_orders o
-                join sessions s on s.id = o.session_id where not o.cancelled
-                group by o.session_id, s.title order by gmv desc, o.session_id limit ?""").param(limit)
-                .query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4)}).list();
-        return java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> new Standing(i + 1, (UUID) rows.get(i)[0],
-                (String) rows.get(i)[1], (long) rows.get(i)[2], (long) rows.get(i)[3])).toList();
+        // Rows come in rank order, so a row's number is its rank.
+        return sql.sql("""
+                select o.session_id, s.title, c.kol, count(*), sum(o.paid_fen) gmv from session_orders o
+                join sessions s on s.id = o.session_id join channels c on c.id = s.channel_id where not o.cancelled
+                group by o.session_id, s.title, c.kol order by gmv desc, o.session_id limit ?""").param(limit)
+                .query((rs, n) -> new Standing(n + 1, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getLong(5))).list();
     }
 
     /** An order's livestreamId names a session of this service, or it was bought elsewhere. */

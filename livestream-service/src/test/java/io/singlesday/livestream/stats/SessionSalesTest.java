@@ -98,6 +98,10 @@ class SessionSalesTest {
         List<SessionSales.Standing> board = sales.leaderboard(100);
         List<UUID> order = board.stream().map(SessionSales.Standing::sessionId).filter(id -> id.equals(cakes) || id.equals(perfume)).toList();
         assertThat(order).containsExactly(perfume, cakes);
+        SessionSales.Standing top = board.stream().filter(s -> s.sessionId().equals(perfume)).findFirst().orElseThrow();
+        assertThat(top.title()).startsWith("Perfume ");
+        assertThat(top.host()).as("the channel's KOL names the host").isEqualTo("Li");
+        assertThat(board).extracting(SessionSales.Standing::rank).isSorted().doesNotHaveDuplicates();
     }
 
     private boolean perfumeSold(UUID perfume) {
