@@ -88,6 +88,9 @@ function draw(s) {
   const vs = s.previousYear.vsLastYearPercent;
   $('versus').textContent = vs == null ? '–' : (vs.startsWith('-') ? '' : '+') + vs + '%';
   $('version').textContent = s.version;
+  // The screen says what it compares with.
+  $('versus-basis').textContent = s.previousYear.basis;
+  $('day-basis').textContent = s.previousYear.basis;
 
   lines(charts['per-second'], s.lastSeconds.map(p => [Date.parse(p.at), p.gmvFen / 100]),
       s.lastSeconds.map(p => [Date.parse(p.at), p.previousYearGmvFen / 100]), '¥ / s', {},

@@ -22,7 +22,8 @@ public class GmvCounterApplication {
 
     @Bean
     PreviousYearCurve previousYearCurve(CounterSettings settings,
-                                        @Value("${festival.gmv.previous-year-checkpoints}") List<String> checkpoints) {
-        return new PreviousYearCurve(checkpoints, settings.previousYearTotalCny() * 100);
+                                        @Value("${festival.gmv.previous-year-checkpoints}") List<String> checkpoints,
+                                        @Value("${festival.gmv.previous-year-basis}") String basis) {
+        return new PreviousYearCurve(checkpoints, settings.previousYearTotalCny() * 100, basis);
     }
 }

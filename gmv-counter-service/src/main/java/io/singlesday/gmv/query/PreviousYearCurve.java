@@ -14,9 +14,15 @@ public final class PreviousYearCurve {
     private final long[] seconds;
     private final double[] shares;
     private final long totalFen;
+    private final String basis;
 
     /** @param checkpoints "seconds after midnight:cumulative amount", ending with the whole day's total */
     public PreviousYearCurve(List<String> checkpoints, long totalFen) {
+        this(checkpoints, totalFen, "the previous year");
+    }
+
+    /** @param basis what the curve is, in words for the screen: "2019 at 1:100,000" */
+    public PreviousYearCurve(List<String> checkpoints, long totalFen, String basis) {
         List<long[]> points = new ArrayList<>();
         List<Double> amounts = new ArrayList<>();
         for (String checkpoint : checkpoints) {
@@ -41,6 +47,11 @@ public final class PreviousYearCurve {
             }
         }
         this.totalFen = totalFen;
+        this.basis = basis;
+    }
+
+    public String basis() {
+        return basis;
     }
 
     /** The previous year's running total at this many seconds after midnight, in fen. */

@@ -37,7 +37,9 @@ public record Snapshot(long version, Instant asOf, long secondsAfterMidnight, Am
     public record SecondPoint(Instant at, long gmvFen, long orders, long previousYearGmvFen) {
     }
 
-    public record PreviousYear(long totalFen, long atThisTimeFen, String vsLastYearPercent, boolean recordBroken) {
+    /** @param basis what is compared with, in words: "2019 at 1:100,000" */
+    public record PreviousYear(long totalFen, long atThisTimeFen, String vsLastYearPercent, boolean recordBroken,
+                               String basis) {
     }
 
     public Snapshot withoutBrands() {

@@ -66,7 +66,7 @@ public class SnapshotBuilder {
         long lastYearNow = previousYear.cumulativeFen(sinceMidnight);
         Snapshot.PreviousYear versus = new Snapshot.PreviousYear(previousYear.totalFen(), lastYearNow,
                 lastYearNow == 0 ? null : percent(total.gmvFen() - lastYearNow, lastYearNow),
-                previousYear.totalFen() > 0 && total.gmvFen() > previousYear.totalFen());
+                previousYear.totalFen() > 0 && total.gmvFen() > previousYear.totalFen(), previousYear.basis());
 
         return new Snapshot(version, now, sinceMidnight, amount(total.gmvFen()), total.orders(), total.units(), rate,
                 mobileShare, ranked(FigureKeys.CHANNEL, total, Integer.MAX_VALUE, all -> true),

@@ -105,6 +105,8 @@ class DashboardBrowserTest {
         wait.until(d -> expectedTicker.equals(d.findElement(By.id("gmv")).getText()));
         wait.until(d -> perSecondChartSum() > chartBefore);
         assertThat(browser.findElement(By.id("mobile")).getText()).endsWith("%");
+        assertThat(browser.findElement(By.id("versus-basis")).getText()).as("what the screen compares with")
+                .isEqualTo("2019 at 1:100,000");
         assertThat(browser.findElement(By.id("brands-note")).isDisplayed()).isFalse();
         assertThat(citiesDrawn()).isNotEmpty().allMatch(OrderEvents.CITIES::contains);
         // Brands carry the names their stores were announced with; the page draws the operators' ranking as it is.
