@@ -43,13 +43,13 @@ public class GmvController {
     private final LiveSnapshots live;
     private final SnapshotBuilder builder;
     private final FigureView figures;
-    private final PreviousYearCurve previousYear;
+    private final LastYearComparison lastYear;
 
-    public GmvController(LiveSnapshots live, SnapshotBuilder builder, FigureView figures, PreviousYearCurve previousYear) {
+    public GmvController(LiveSnapshots live, SnapshotBuilder builder, FigureView figures, LastYearComparison lastYear) {
         this.live = live;
         this.builder = builder;
         this.figures = figures;
-        this.previousYear = previousYear;
+        this.lastYear = lastYear;
     }
 
     @GetMapping("/public/summary")
@@ -143,6 +143,7 @@ public class GmvController {
         if (points > MAX_POINTS) {
             throw ApiProblem.badRequest("at most " + MAX_POINTS + " points per request; this asks for " + points);
         }
+        PreviousYearCurve previousYear = lastYear.against(figures.get(FigureKeys.TOTAL));
         long before = sumBefore(start);
         List<Point> out = new ArrayList<>();
         long running = before;

@@ -50,6 +50,18 @@ public final class PreviousYearCurve {
         this.basis = basis;
     }
 
+    /** The same day's shape over another whole-day total, under another name. */
+    public PreviousYearCurve scaledTo(long dayTotalFen, String basisOfIt) {
+        return new PreviousYearCurve(seconds, shares, dayTotalFen, basisOfIt);
+    }
+
+    private PreviousYearCurve(long[] seconds, double[] shares, long totalFen, String basis) {
+        this.seconds = seconds;
+        this.shares = shares;
+        this.totalFen = totalFen;
+        this.basis = basis;
+    }
+
     public String basis() {
         return basis;
     }

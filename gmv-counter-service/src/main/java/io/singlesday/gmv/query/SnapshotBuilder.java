@@ -31,21 +31,22 @@ public class SnapshotBuilder {
     private final FestivalClock clock;
     private final CounterSettings settings;
     private final CityPopulations populations;
-    private final PreviousYearCurve previousYear;
+    private final LastYearComparison lastYear;
 
     public SnapshotBuilder(FigureView figures, FestivalClock clock, CounterSettings settings,
-                           CityPopulations populations, PreviousYearCurve previousYear) {
+                           CityPopulations populations, LastYearComparison lastYear) {
         this.figures = figures;
         this.clock = clock;
         this.settings = settings;
         this.populations = populations;
-        this.previousYear = previousYear;
+        this.lastYear = lastYear;
     }
 
     public Snapshot build(long version) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         long sinceMidnight = FestivalDay.secondsAfterMidnight(now);
         Figures total = figures.get(FigureKeys.TOTAL);
+        PreviousYearCurve previousYear = lastYear.against(total);
 
         NavigableMap<Instant, Figures> seconds = figures.series(FigureKeys.SECOND, now.minus(CHART_WINDOW), now);
         List<Snapshot.SecondPoint> chart = new ArrayList<>();

@@ -42,6 +42,18 @@ final class Festival {
         expect(call("PUT", "/api/clock", operator, "{\"festivalTime\":\"" + start + "\",\"speed\":" + compression + "}"), 200);
     }
 
+    /**
+     * Tells the screen the scale of the day about to be played, so it compares with last year at that scale; a run
+     * that does not follow the curve (a steady rate) withdraws any earlier announcement instead.
+     */
+    void announceScale(String operator, long dayOrders, String basis) {
+        expect(call("PUT", "/api/gmv/scale", operator, "{\"dayOrders\":" + dayOrders + ",\"basis\":\"" + basis + "\"}"), 200);
+    }
+
+    void withdrawScale(String operator) {
+        expect(call("DELETE", "/api/gmv/scale", operator, null), 204);
+    }
+
     /** This festival's midnight, in the year the stack's clock is in. */
     OffsetDateTime midnight() {
         int year = OffsetDateTime.parse(json(call("GET", "/api/clock", null, null).body()).path("festivalTime").asString()).getYear();

@@ -194,6 +194,13 @@ public class FestivalDaySimulation extends Simulation {
         liveSession = live[0];
         drop = live[1];
         festival.startTheClock(operator, settings.steady() > 0 ? 0 : settings.eveSeconds(), settings.compression());
+        if (settings.steady() > 0) {
+            festival.withdrawScale(operator);
+        } else {
+            festival.announceScale(operator, Math.max(1, Math.round(shape.totalOrders())), String.format(java.util.Locale.ROOT,
+                    "2019 at 1:%,d in orders (peak %s/s, %sx)", Math.round(shape.oneInOrdersOf2019()), settings.peak(),
+                    settings.compression()));
+        }
         cpu = new CpuShare();
         injectionStarted = System.nanoTime();
         chaos = new Chaos(settings.faults(), settings.chaosTargets());

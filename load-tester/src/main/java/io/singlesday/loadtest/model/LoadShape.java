@@ -44,6 +44,14 @@ public final class LoadShape {
         return DayCurve.DAY / compression;
     }
 
+    /** 2019's published peak, orders in one second just after midnight. */
+    public static final double PEAK_2019_PER_SECOND = 544_000;
+
+    /** This replay against 2019 in orders per festival second, as 1 to this (a peak of 5.44/s at 60x: 6,000,000). */
+    public double oneInOrdersOf2019() {
+        return PEAK_2019_PER_SECOND * compression / peakPerSecond;
+    }
+
     /** Orders the whole replay sends: the day's share integrated at this scale and speed. */
     public double totalOrders() {
         return peakPerSecond / curvePeak / compression;

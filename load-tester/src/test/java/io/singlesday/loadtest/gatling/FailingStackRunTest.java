@@ -131,6 +131,11 @@ class FailingStackRunTest {
             default -> path.startsWith("/api/coupons/campaigns/") ? "{\"issued\":0}"
                     : path.startsWith("/api/livestreams/drops/") ? "{\"granted\":0}" : "{\"id\":\"stub-id\"}";
         };
+        if (method.equals("DELETE")) {
+            call.sendResponseHeaders(204, -1);
+            call.close();
+            return;
+        }
         int status = method.equals("POST") && !path.endsWith("/start") && !path.equals("/dev/tokens") ? 201 : 200;
         send(call, status, body);
     }
