@@ -150,6 +150,11 @@ public class FestivalDaySimulation extends Simulation {
     private record Named(String name, ScenarioBuilder builder) {
     }
 
+    /** 20 rather than 20.0, 5.44 as it was given. */
+    private static String plain(double value) {
+        return new java.math.BigDecimal(String.valueOf(value)).stripTrailingZeros().toPlainString();
+    }
+
     private Named scenarioOf(String name, java.util.function.UnaryOperator<ScenarioBuilder> steps) {
         ScenarioBuilder start = scenario(name).exec(session -> {
             // A generator short of CPU starts its users late; those past the injection window were not offered load.
@@ -198,8 +203,8 @@ public class FestivalDaySimulation extends Simulation {
             festival.withdrawScale(operator);
         } else {
             festival.announceScale(operator, Math.max(1, Math.round(shape.totalOrders())), String.format(java.util.Locale.ROOT,
-                    "2019 at 1:%,d in orders (peak %s/s, %sx)", Math.round(shape.oneInOrdersOf2019()), settings.peak(),
-                    settings.compression()));
+                    "2019 at 1:%,d in orders (peak %s/s, %sx)", Math.round(shape.oneInOrdersOf2019()), plain(settings.peak()),
+                    plain(settings.compression())));
         }
         cpu = new CpuShare();
         injectionStarted = System.nanoTime();

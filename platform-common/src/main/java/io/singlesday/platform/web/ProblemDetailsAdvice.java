@@ -1,6 +1,5 @@
 package io.singlesday.platform.web;
 
-import io.singlesday.platform.db.DatabaseWait;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,19 +212,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        Optional<SQLTransientConnectionException> noConnection = DatabaseWait.timedOut(ex);
-        if (noConnection.isPresent()) {
-            return noConnection(ex, noConnection.get(), request);
-        }
-        if (databaseLost(ex)) {
-            // The database crashed or restarted under the request (SQLState classes 08, 57): whether a write committed
-            // is unknown, so the answer is a retry with the same Idempotency-Key, which replays whatever did commit.
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The service lost its database connection; retry after 2 s (with the same Idempotency-Key for a write)");
+        Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(ex);
+        if (refusal.isPresent()) {
+            DatabaseRefusal r = refusal.get();
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, "2");
-            log.warn("Answered 503 to {}: the database connection was lost ({})", request.getDescription(false), ex.getMessage());
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(r.retryAfterSeconds()));
+            log.warn("Answered {} to {}: {}", r.status().value(), request.getDescription(false), r.reason());
+            return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(r.status(), r.problemDetail()), headers,
+                    r.status(), request);
         }
         log.error("Unexpected error serving {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -235,28 +228,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static boolean databaseLost(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.dao.TransientDataAccessResourceException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Overload (every connection busy) is a 429, an unreachable database a 503; both come back soon. */
-    private ResponseEntity<Object> noConnection(Exception ex, SQLTransientConnectionException timeout, WebRequest request) {
-        boolean down = DatabaseWait.unreachable(timeout);
-        HttpStatus status = down ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
-        String retryAfter = down ? "5" : "1";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (down
-                ? "The service cannot reach its database right now"
-                : "The service is busy: no database connection was free in time")
-                + "; retry after " + retryAfter + " s (with the same Idempotency-Key for a write)");
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
-        log.warn("Answered {} to {}: {}", status.value(), request.getDescription(false), timeout.getMessage());
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return DatabaseRefusal.lost(ex);
     }
 
     @Override
