@@ -1,7 +1,7 @@
 package io.singlesday.loadtest.gatling;
 
-import io.singlesday.loadtest.model.Checkpoint;
-import io.singlesday.loadtest.model.DayCurve;
+import io.singlesday.curve.Checkpoint;
+import io.singlesday.curve.DayCurve;
 import io.singlesday.loadtest.model.LoadShape;
 
 import java.net.URI;

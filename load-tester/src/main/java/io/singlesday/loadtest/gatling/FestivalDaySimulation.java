@@ -166,7 +166,7 @@ public class FestivalDaySimulation extends Simulation {
 
     @Override
     public void before() {
-        System.out.print(DaySettings.CURVE.fitReport(io.singlesday.loadtest.model.Checkpoint.Y2019));
+        System.out.print(DaySettings.CURVE.fitReport(io.singlesday.curve.Checkpoint.Y2019));
         System.out.printf("Replaying %.1f of %.0f compressed minutes at a peak of %s orders/s (%sx) after a %s s eve%n",
                 settings.daySeconds() / 60, shape.replaySeconds() / 60, settings.peak(), settings.compression(),
                 settings.eveSeconds());
@@ -202,7 +202,8 @@ public class FestivalDaySimulation extends Simulation {
         if (settings.steady() > 0) {
             festival.withdrawScale(operator);
         } else {
-            festival.announceScale(operator, Math.max(1, Math.round(shape.totalOrders())), String.format(java.util.Locale.ROOT,
+            // The day's orders along the curve, and the drop's units, which sell out early in the run.
+            festival.announceScale(operator, Math.max(1, Math.round(shape.totalOrders())) + dropUnits, String.format(java.util.Locale.ROOT,
                     "2019 at 1:%,d in orders (peak %s/s, %sx)", Math.round(shape.oneInOrdersOf2019()), plain(settings.peak()),
                     plain(settings.compression())));
         }

@@ -1,5 +1,7 @@
 package io.singlesday.loadtest.model;
 
+import io.singlesday.curve.Checkpoint;
+import io.singlesday.curve.DayCurve;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package io.singlesday.loadtest.model;
+package io.singlesday.curve;
 
 import org.junit.jupiter.api.Test;
 

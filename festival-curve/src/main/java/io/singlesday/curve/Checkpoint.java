@@ -1,4 +1,4 @@
-package io.singlesday.loadtest.model;
+package io.singlesday.curve;
 
 /** A published running total of a festival day: so much GMV so many seconds after midnight. */
 public record Checkpoint(int year, long secondsAfterMidnight, double cumulativeBillionCny, String as) {

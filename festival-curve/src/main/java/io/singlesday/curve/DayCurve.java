@@ -1,4 +1,4 @@
-package io.singlesday.loadtest.model;
+package io.singlesday.curve;
 
 import java.util.ArrayList;
 import java.util.List;
