@@ -3,39 +3,27 @@ package io.singlesday.coupon.saga;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.coupons.CouponLockRejected.Reason;
 import io.singlesday.contracts.coupons.CouponsLocked.OrderDiscount;
-import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.coupons.LockCoupons.OrderAmount;
-import io.singlesday.platform.money.Apportion;
+import io.singlesday.discounts.Basket;
+import io.singlesday.discounts.CouponRefused;
+import io.singlesday.discounts.CouponTerms;
+import io.singlesday.discounts.Discounts;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
- * What a checkout's coupons take off each of its orders. The rules the coupon service owns: at most one product
- * coupon per product, on that product's amount; at most one store coupon per store, on what product coupons
- * leave of that store's order; at most one platform voucher, on what the others leave of the whole checkout, split over the orders in the order given by largest remainder (the same split the order
- * service makes, so both agree to the fen).
+ * What a checkout's coupons take off each of its orders, by the platform's one copy of the stacking rules
+ * ({@link Discounts}, module discount-rules), which the order service prices with too: so both agree to the fen, and
+ * the saga's cross-check of the two answers is a guard, not the only place a difference would show. An order is seen
+ * as its per-product amounts plus whatever no product coupon counts.
  */
 final class CouponDiscounts {
 
     private CouponDiscounts() {
     }
 
-    /** {@code productId} is set for a product coupon (which also names its store), null otherwise. */
-    record Rule(String code, boolean platform, UUID storeId, UUID productId, long thresholdFen, long discountFen,
-                boolean stepped) {
-        long discountOn(long eligibleFen) {
-            if (eligibleFen <= 0 || eligibleFen < thresholdFen) {
-                return 0;
-            }
-            long times = stepped && thresholdFen > 0 ? eligibleFen / thresholdFen : 1;
-            return Math.min(eligibleFen, Math.multiplyExact(times, discountFen));
-        }
-    }
-
+    /** A coupon refused for this checkout: by the ledger (unknown, not the shopper's, used) or by the rules. */
     static final class Refused extends RuntimeException {
         final String code;
         final Reason reason;
@@ -47,80 +35,37 @@ final class CouponDiscounts {
         }
     }
 
-    static List<OrderDiscount> compute(List<Rule> coupons, List<OrderAmount> orders) {
+    static List<OrderDiscount> compute(List<CouponTerms> coupons, List<OrderAmount> orders) {
         String currency = orders.getFirst().amount().currency();
-        long[] left = orders.stream().mapToLong(o -> o.amount().minor()).toArray();
-        List<OrderDiscount> discounts = new ArrayList<>();
-        Map<UUID, String> storeTaken = new HashMap<>();
-        Map<UUID, String> productTaken = new HashMap<>();
-        for (Rule coupon : coupons.stream().filter(c -> c.productId() != null).toList()) {
-            if (productTaken.putIfAbsent(coupon.productId(), coupon.code()) != null) {
-                throw new Refused(coupon.code(), Reason.NOT_STACKABLE);
-            }
-            int o = -1;
-            long productAmount = 0;
-            for (int i = 0; i < orders.size() && o < 0; i++) {
-                for (LockCoupons.ProductAmount p : orders.get(i).products()) {
-                    if (p.productId().equals(coupon.productId())) {
-                        o = i;
-                        productAmount = p.amount().minor();
-                    }
-                }
-            }
-            if (o < 0) {
-                throw new Refused(coupon.code(), Reason.WRONG_PRODUCT);
-            }
-            long off = coupon.discountOn(productAmount);
-            if (off == 0) {
-                throw new Refused(coupon.code(), Reason.THRESHOLD_NOT_REACHED);
-            }
-            left[o] -= off;
-            discounts.add(new OrderDiscount(coupon.code(), orders.get(o).orderId(), new Money(off, currency)));
+        Basket basket = new Basket(orders.stream().map(CouponDiscounts::asOrder).toList());
+        try {
+            return Discounts.apply(coupons, basket).taken().stream()
+                    .map(t -> new OrderDiscount(t.code(), orders.get(t.orderIndex()).orderId(), new Money(t.discountFen(), currency)))
+                    .toList();
+        } catch (CouponRefused refused) {
+            throw new Refused(refused.coupon().code(), switch (refused.reason()) {
+                case NOT_STACKABLE -> Reason.NOT_STACKABLE;
+                case WRONG_PRODUCT -> Reason.WRONG_PRODUCT;
+                case WRONG_STORE -> Reason.WRONG_STORE;
+                case THRESHOLD_NOT_REACHED -> Reason.THRESHOLD_NOT_REACHED;
+            });
         }
-        Rule platform = null;
-        for (Rule coupon : coupons.stream().filter(c -> c.productId() == null).toList()) {
-            if (coupon.platform()) {
-                if (platform != null) {
-                    throw new Refused(coupon.code(), Reason.NOT_STACKABLE);
-                }
-                platform = coupon;
-                continue;
-            }
-            if (storeTaken.putIfAbsent(coupon.storeId(), coupon.code()) != null) {
-                throw new Refused(coupon.code(), Reason.NOT_STACKABLE);
-            }
-            int o = indexOfStore(orders, coupon.storeId());
-            if (o < 0) {
-                throw new Refused(coupon.code(), Reason.WRONG_STORE);
-            }
-            long off = coupon.discountOn(left[o]);
-            if (off == 0) {
-                throw new Refused(coupon.code(), Reason.THRESHOLD_NOT_REACHED);
-            }
-            left[o] -= off;
-            discounts.add(new OrderDiscount(coupon.code(), orders.get(o).orderId(), new Money(off, currency)));
-        }
-        if (platform != null) {
-            long off = platform.discountOn(java.util.Arrays.stream(left).sum());
-            if (off == 0) {
-                throw new Refused(platform.code(), Reason.THRESHOLD_NOT_REACHED);
-            }
-            long[] shares = Apportion.split(off, left);
-            for (int o = 0; o < shares.length; o++) {
-                if (shares[o] > 0) {
-                    discounts.add(new OrderDiscount(platform.code(), orders.get(o).orderId(), new Money(shares[o], currency)));
-                }
-            }
-        }
-        return discounts;
     }
 
-    private static int indexOfStore(List<OrderAmount> orders, UUID storeId) {
-        for (int i = 0; i < orders.size(); i++) {
-            if (orders.get(i).storeId().equals(storeId)) {
-                return i;
-            }
+    private static Basket.Order asOrder(OrderAmount order) {
+        List<Basket.Line> lines = new ArrayList<>();
+        long counted = 0;
+        for (var product : order.products()) {
+            lines.add(new Basket.Line(product.productId(), product.amount().minor()));
+            counted += product.amount().minor();
         }
-        return -1;
+        long rest = order.amount().minor() - counted;
+        if (rest < 0) {
+            throw new IllegalArgumentException("order " + order.orderId() + " lists more per product than in all");
+        }
+        if (rest > 0 || lines.isEmpty()) {
+            lines.add(new Basket.Line(null, rest));
+        }
+        return new Basket.Order(order.storeId(), lines);
     }
 }

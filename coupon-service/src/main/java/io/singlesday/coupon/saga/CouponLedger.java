@@ -5,6 +5,7 @@ import io.singlesday.contracts.coupons.CouponLockRejected;
 import io.singlesday.contracts.coupons.CouponLockRejected.Reason;
 import io.singlesday.contracts.coupons.CouponsLocked;
 import io.singlesday.contracts.coupons.LockCoupons;
+import io.singlesday.discounts.CouponTerms;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,7 @@ public class CouponLedger {
                     return;
                 }
                 Instant now = clock.instant();
-                java.util.Map<String, CouponDiscounts.Rule> rules = new java.util.HashMap<>();
+                java.util.Map<String, CouponTerms> rules = new java.util.HashMap<>();
                 for (String code : codes.stream().sorted().toList()) {
                     Held held = sql.sql("""
                             select c.shopper_id, c.state, k.redeem_from, k.redeem_until, k.scope, k.store_id, k.threshold_fen,
@@ -74,7 +75,7 @@ public class CouponLedger {
                         throw new CouponDiscounts.Refused(code, Reason.NOT_REDEEMABLE_NOW);
                     }
                     sql.sql("update coupons set state = 'LOCKED', locked_by = ? where code = ?").params(checkoutId, code).update();
-                    rules.put(code, new CouponDiscounts.Rule(code, "PLATFORM".equals(held.scope()), held.storeId(),
+                    rules.put(code, new CouponTerms(code, CouponTerms.Scope.valueOf(held.scope()), held.storeId(),
                             held.productId(), held.thresholdFen(), held.discountFen(), held.stepped()));
                 }
                 List<CouponsLocked.OrderDiscount> discounts = CouponDiscounts.compute(codes.stream().map(rules::get).toList(), orders);

@@ -1,6 +1,7 @@
 package io.singlesday.order.wallet;
 
 import io.singlesday.contracts.coupons.CouponIssued.Scope;
+import io.singlesday.discounts.CouponTerms;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,12 +14,9 @@ public record WalletCoupon(String code, String shopperId, Scope scope, UUID stor
         return !festivalNow.isBefore(redeemFrom) && festivalNow.isBefore(redeemUntil);
     }
 
-    /** What this coupon takes off an eligible amount; never more than the amount itself. */
-    public long discountOn(long eligibleFen) {
-        if (eligibleFen < thresholdFen || eligibleFen <= 0) {
-            return 0;
-        }
-        long times = stepped && thresholdFen > 0 ? eligibleFen / thresholdFen : 1;
-        return Math.min(eligibleFen, Math.multiplyExact(times, discountFen));
+    /** What the shared stacking rules price. */
+    public CouponTerms terms() {
+        return new CouponTerms(code, CouponTerms.Scope.valueOf(scope.name()), storeId, productId, thresholdFen,
+                discountFen, stepped);
     }
 }

@@ -62,14 +62,6 @@ class PricingTest {
     }
 
     @Test
-    void steppedVouchersRepeatPerThresholdAndNeverExceedTheAmount() {
-        assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, true).discountOn(89_999)).isEqualTo(10_000);
-        assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, false).discountOn(89_999)).isEqualTo(5_000);
-        assertThat(coupon(Scope.PLATFORM, null, 0, 5_000, false).discountOn(3_000)).isEqualTo(3_000);
-        assertThat(coupon(Scope.PLATFORM, null, 30_000, 5_000, true).discountOn(29_999)).isZero();
-    }
-
-    @Test
     void stackingRulesAndThresholdsAreEnforcedWithAReason() {
         List<Pricing.Item> items = List.of(item(storeA, 10_000, 1), item(storeB, 10_000, 1));
         assertProblem(() -> Pricing.price(items, List.of(coupon(Scope.PLATFORM, null, 0, 100, false),

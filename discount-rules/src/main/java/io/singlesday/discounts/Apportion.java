@@ -1,4 +1,4 @@
-package io.singlesday.platform.money;
+package io.singlesday.discounts;
 
 import java.math.BigInteger;
 import java.util.Arrays;

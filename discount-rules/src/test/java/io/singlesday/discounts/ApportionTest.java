@@ -1,4 +1,4 @@
-package io.singlesday.platform.money;
+package io.singlesday.discounts;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
