@@ -14,6 +14,7 @@ import io.singlesday.contracts.coupons.UnlockCoupons;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
+import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.orders.ReminderTriggered;
 import io.singlesday.contracts.gmv.GmvMilestoneReached;
@@ -112,6 +113,8 @@ public final class EventCatalog {
             new EventType<>("OrderPlaced", 1, OrderPlaced.class, Topics.ORDERS_EVENTS);
     public static final EventType<OrderCancelled> ORDER_CANCELLED =
             new EventType<>("OrderCancelled", 1, OrderCancelled.class, Topics.ORDERS_EVENTS);
+    public static final EventType<OrderRefunded> ORDER_REFUNDED =
+            new EventType<>("OrderRefunded", 1, OrderRefunded.class, Topics.ORDERS_EVENTS);
 
     public static final EventType<CouponIssued> COUPON_ISSUED =
             new EventType<>("CouponIssued", 1, CouponIssued.class, Topics.COUPONS_WALLET);
@@ -146,7 +149,7 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(FESTIVAL_CLOCK_CHANGED, REMINDER_TRIGGERED, GMV_MILESTONE_REACHED,
             PARCEL_STATE_CHANGED,
             FLASH_SALE_SCHEDULED, FLASH_SALE_WITHDRAWN,
-            INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED,
+            INCUBATION_TARGET_REACHED, LIVESTREAM_SLOT_AWARDED, ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED, ORDER_REFUNDED,
             COUPON_ISSUED, LOCK_COUPONS, REDEEM_COUPONS, UNLOCK_COUPONS,
             COUPONS_LOCKED, COUPON_LOCK_REJECTED, COUPONS_REDEEMED, COUPONS_UNLOCKED,
             PRODUCT_LISTED, PRODUCT_CHANGED, PRODUCT_UNLISTED, SKU_PRICE_CHANGED, STOCK_LEVEL_CHANGED,

@@ -15,6 +15,7 @@ import io.singlesday.contracts.coupons.LockCoupons;
 import io.singlesday.contracts.coupons.RedeemCoupons;
 import io.singlesday.contracts.coupons.UnlockCoupons;
 import io.singlesday.contracts.orders.OrderCancelled;
+import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderPlaced;
 import io.singlesday.contracts.orders.ReminderTriggered;
@@ -126,6 +127,10 @@ class EventSchemasTest {
                     Instant.parse("2026-11-11T00:00:25Z"), Money.fen(39_800), Money.fen(5_000), Money.fen(34_800), LINES)),
             Map.entry(EventCatalog.ORDER_CANCELLED, new OrderCancelled(ORDER, CHECKOUT, "shopper-1", STORE, BRAND, null,
                     OrderCancelled.Reason.PAYMENT_DECLINED, "card declined", Instant.parse("2026-11-11T00:00:27Z"), false, LINES)),
+            Map.entry(EventCatalog.ORDER_REFUNDED, new OrderRefunded(UUID.fromString("0193a2b4-0000-7000-8000-000000000008"),
+                    ORDER, CHECKOUT, "shopper-1", STORE, BRAND, "live-7", Instant.parse("2026-11-11T00:00:27Z"),
+                    Instant.parse("2026-11-12T09:30:00Z"), Money.fen(13_334), false,
+                    List.of(new OrderRefunded.Line(1, SKU, PRODUCT, BRAND, 301, 1, Money.fen(13_334))))),
             Map.entry(EventCatalog.COUPON_ISSUED, new CouponIssued("C-7F3K-92QD", CAMPAIGN, "shopper-1",
                     CouponIssued.Scope.STORE, STORE, null, Money.fen(30_000), Money.fen(5_000), true,
                     Instant.parse("2026-11-10T16:00:00Z"), Instant.parse("2026-11-11T16:00:00Z"), Instant.parse("2026-11-01T09:30:00Z"))),

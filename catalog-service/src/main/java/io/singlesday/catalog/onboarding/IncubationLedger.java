@@ -5,6 +5,7 @@ import io.singlesday.contracts.Money;
 import io.singlesday.contracts.catalog.IncubationTargetReached;
 import io.singlesday.contracts.catalog.LivestreamSlotAwarded;
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.outbox.Outbox;
@@ -22,9 +23,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Incubation progress from confirmed orders: GMV (what shoppers paid) is attributed to each line's brand,
- * counted once per event, and only while the brand's 90 days run. Crossing a commission tier lowers the brand's
- * commission; crossing the target is announced once.
+ * Incubation progress from confirmed orders, net of returns: GMV (what shoppers paid) is attributed to each line's
+ * brand, counted once per event, and only while the brand's 90 days run; a refund takes its amount back out of the
+ * month and the incubation its order was confirmed in. Crossing a commission tier moves the brand's commission
+ * (down as GMV grows, back up if returns take it below the tier); crossing the target is announced once and a later
+ * return does not withdraw the announcement.
  */
 @Service
 public class IncubationLedger {
@@ -68,6 +71,33 @@ public class IncubationLedger {
                     .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) == null ? 0 : 1})
                     .optional()
                     .ifPresent(progress -> afterProgress(brand, progress[0], progress[1], progress[2] == 1, order.confirmedAt()));
+        });
+    }
+
+    @Transactional
+    public void onOrderRefunded(UUID eventId, OrderRefunded refund) {
+        if (!processed.firstDelivery(CONSUMER, eventId)) {
+            return;
+        }
+        Map<UUID, Long> backByBrand = refund.lines().stream()
+                .collect(Collectors.groupingBy(OrderRefunded.Line::brandId, Collectors.summingLong(l -> l.amount().minor())));
+        String month = YearMonth.from(refund.confirmedAt().atZone(FestivalClock.BEIJING)).toString();
+        Timestamp at = Timestamp.from(refund.confirmedAt());
+        backByBrand.forEach((brand, back) -> {
+            sql.sql("update brand_monthly_gmv set gmv_fen = greatest(0, gmv_fen - ?) where brand_id = ? and month = ?")
+                    .params(back, brand, month).update();
+            sql.sql("""
+                    update incubations set gmv_fen = greatest(0, gmv_fen - ?)
+                    where brand_id = ? and started_at <= ? and ends_at > ?
+                    returning gmv_fen""")
+                    .params(back, brand, at, at)
+                    .query(Long.class)
+                    .optional()
+                    .ifPresent(gmv -> {
+                        int commission = properties.commissionFor(gmv);
+                        sql.sql("update brands set commission_bp = ? where id = ? and commission_bp <> ?")
+                                .params(commission, brand, commission).update();
+                    });
         });
     }
 

@@ -6,6 +6,7 @@ import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.clock.FestivalClockChanged;
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.platform.clock.FestivalClock;
 import io.singlesday.platform.kafka.EventCodec;
@@ -63,6 +64,32 @@ class IncubationTest extends CatalogIntegrationTest {
                 .singleElement().satisfies(e -> assertThat(e).contains("IncubationTargetReached").contains("\"commissionBp\":300")));
     }
 
+    @Test
+    void aRefundTakesItsAmountBackOutOfTheIncubationOnceAndItsUnitsGoBackOnSale() throws Exception {
+        OpenBrand brand = openBrand("IT");
+        UUID[] product = product(brand, "Refundable espresso", 12_345, 10, 301);
+        UUID sku = product[1];
+        EventEnvelope<OrderConfirmed> sale = order(brand.id(), 80_000, clock.instant());
+        OrderConfirmed confirmed = sale.payload();
+        OrderRefunded refunded = new OrderRefunded(UUID.randomUUID(), confirmed.orderId(), confirmed.checkoutId(), "shopper",
+                confirmed.storeId(), brand.id(), null, confirmed.confirmedAt(), clock.instant(), Money.fen(30_001), false,
+                List.of(new OrderRefunded.Line(1, sku, product[0], brand.id(), 301, 3, Money.fen(30_001))));
+        EventEnvelope<OrderRefunded> refund = EventEnvelope.wrap(EventCatalog.ORDER_REFUNDED, confirmed.orderId().toString(),
+                clock.instant(), null, refunded);
+        try (KafkaProducer<String, byte[]> producer = TopicRecords.producer()) {
+            send(producer, sale);
+            send(producer, refund);
+            send(producer, refund); // delivered twice: counted once
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(call("GET", "/api/catalog/brand/incubation", brand.token(), null).body()).contains("\"minor\":49999");
+            assertThat(sql.sql("select stock from skus where id = ?").param(sku).query(Integer.class).single()).isEqualTo(13);
+        });
+        Thread.sleep(1_000);
+        assertThat(call("GET", "/api/catalog/brand/incubation", brand.token(), null).body()).contains("\"minor\":49999");
+        assertThat(sql.sql("select stock from skus where id = ?").param(sku).query(Integer.class).single()).isEqualTo(13);
+    }
+
     private static List<String> brandEvents(UUID brand) {
         return TopicRecords.valuesFor(Topics.CATALOG_BRANDS.name(), brand.toString(), Duration.ofSeconds(3));
     }
@@ -99,7 +126,7 @@ class IncubationTest extends CatalogIntegrationTest {
         return EventEnvelope.wrap(EventCatalog.ORDER_CONFIRMED, orderId.toString(), at, null, confirmed);
     }
 
-    private void send(KafkaProducer<String, byte[]> producer, EventEnvelope<OrderConfirmed> event) throws Exception {
+    private void send(KafkaProducer<String, byte[]> producer, EventEnvelope<?> event) throws Exception {
         producer.send(new ProducerRecord<>(Topics.ORDERS_EVENTS.name(), event.aggregateKey(), codec.encode(event))).get();
     }
 

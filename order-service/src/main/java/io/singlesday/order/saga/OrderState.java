@@ -6,18 +6,20 @@ import java.util.Set;
 
 /**
  * An order's life. Only the listed moves exist: a placed order cannot jump to delivered, a cancelled one never
- * comes back. Shipping states are here so logistics can move a confirmed order on.
+ * comes back. Shipping states are here so logistics can move a confirmed order on. A paid order (confirmed, shipped
+ * or delivered) becomes REFUNDED when its last unit is returned; a partial return leaves its state as it was.
  */
 public enum OrderState {
-    PLACED, RESERVED, CONFIRMED, CANCELLED, SHIPPED, DELIVERED;
+    PLACED, RESERVED, CONFIRMED, CANCELLED, SHIPPED, DELIVERED, REFUNDED;
 
     private static final Map<OrderState, Set<OrderState>> NEXT = Map.of(
             PLACED, EnumSet.of(RESERVED, CANCELLED),
             RESERVED, EnumSet.of(CONFIRMED, CANCELLED),
-            CONFIRMED, EnumSet.of(SHIPPED),
-            SHIPPED, EnumSet.of(DELIVERED),
+            CONFIRMED, EnumSet.of(SHIPPED, REFUNDED),
+            SHIPPED, EnumSet.of(DELIVERED, REFUNDED),
             CANCELLED, EnumSet.noneOf(OrderState.class),
-            DELIVERED, EnumSet.noneOf(OrderState.class));
+            DELIVERED, EnumSet.of(REFUNDED),
+            REFUNDED, EnumSet.noneOf(OrderState.class));
 
     public boolean canMoveTo(OrderState next) {
         return NEXT.get(this).contains(next);

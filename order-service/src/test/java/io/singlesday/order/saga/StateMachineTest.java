@@ -22,7 +22,11 @@ class StateMachineTest {
             "CANCELLED,PLACED,false", "CANCELLED,RESERVED,false", "CANCELLED,CONFIRMED,false", "CANCELLED,SHIPPED,false",
             "CANCELLED,DELIVERED,false", "CANCELLED,CANCELLED,false",
             "DELIVERED,PLACED,false", "DELIVERED,RESERVED,false", "DELIVERED,CONFIRMED,false", "DELIVERED,SHIPPED,false",
-            "DELIVERED,CANCELLED,false", "DELIVERED,DELIVERED,false"})
+            "DELIVERED,CANCELLED,false", "DELIVERED,DELIVERED,false",
+            "CONFIRMED,REFUNDED,true", "SHIPPED,REFUNDED,true", "DELIVERED,REFUNDED,true", "PLACED,REFUNDED,false",
+            "RESERVED,REFUNDED,false", "CANCELLED,REFUNDED,false", "REFUNDED,REFUNDED,false", "REFUNDED,PLACED,false",
+            "REFUNDED,RESERVED,false", "REFUNDED,CONFIRMED,false", "REFUNDED,CANCELLED,false", "REFUNDED,SHIPPED,false",
+            "REFUNDED,DELIVERED,false"})
     void orderTransitions(OrderState from, OrderState to, boolean allowed) {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);
         if (allowed) {
