@@ -83,6 +83,10 @@ function draw(s) {
   $('gmv-usd').textContent = '$' + Number(s.gmv.usd).toLocaleString('en-US', { minimumFractionDigits: 2 });
   $('orders').textContent = s.orders.toLocaleString();
   $('units').textContent = s.units.toLocaleString();
+  // The headline stays gross, as announced; returns show beside it, not in it.
+  if (s.refunds) {
+    $('net-gmv').textContent = yuan(s.refunds.netGmv.fen);
+  }
   $('rate').textContent = s.rate.ordersPerSecond;
   $('mobile').textContent = s.mobileShare.ofGmvPercent == null ? '–' : s.mobileShare.ofGmvPercent + '%';
   const vs = s.previousYear.vsLastYearPercent;

@@ -74,11 +74,21 @@ public final class OrderEvents implements AutoCloseable {
                 o.confirmedAt(), wasConfirmed, o.lines());
     }
 
+    /** The return of the order's first line, in full, at {@code at}. */
+    public static io.singlesday.contracts.orders.OrderRefunded refundOfFirstLine(OrderConfirmed o, Instant at) {
+        OrderConfirmed.Line line = o.lines().getFirst();
+        return new io.singlesday.contracts.orders.OrderRefunded(UUID.randomUUID(), o.orderId(), o.checkoutId(), o.shopperId(),
+                o.storeId(), o.brandId(), o.livestreamId(), o.confirmedAt(), at, line.paid(), o.lines().size() == 1,
+                List.of(new io.singlesday.contracts.orders.OrderRefunded.Line(1, line.skuId(), line.productId(),
+                        line.brandId(), line.categoryId(), line.quantity(), line.paid())));
+    }
+
     public static byte[] envelope(Object payload, UUID orderId, Instant at) {
         var type = switch (payload) {
             case OrderConfirmed c -> EventCatalog.ORDER_CONFIRMED;
             case OrderPlaced p -> EventCatalog.ORDER_PLACED;
             case OrderCancelled c -> EventCatalog.ORDER_CANCELLED;
+            case io.singlesday.contracts.orders.OrderRefunded r -> EventCatalog.ORDER_REFUNDED;
             default -> throw new IllegalArgumentException(payload.getClass().getName());
         };
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -22,6 +22,11 @@ public final class FigureKeys {
     public static final String SECOND = "second";
     public static final String MINUTE = "minute";
     public static final String HOUR = "hour";
+    /** What returns gave back, in all and per festival second of the refund; the headline GMV stays gross. */
+    public static final String REFUNDS = "refunds";
+    public static final String REFUND_SECOND = "refund-second";
+    /** A brand's own refunds, under its prefix: its analytics are net of them. */
+    public static final String BRAND_REFUNDS = "refunds|all";
 
     private FigureKeys() {
     }
@@ -37,7 +42,7 @@ public final class FigureKeys {
     public static String time(String bucket, Instant at) {
         long seconds = at.getEpochSecond();
         long start = switch (bucket) {
-            case SECOND -> seconds;
+            case SECOND, REFUND_SECOND -> seconds;
             case MINUTE -> Math.floorDiv(seconds, 60) * 60;
             case HOUR -> Math.floorDiv(seconds, 3600) * 3600;
             default -> throw new IllegalArgumentException("not a time bucket: " + bucket);

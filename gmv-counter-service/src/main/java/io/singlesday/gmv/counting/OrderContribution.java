@@ -1,6 +1,7 @@
 package io.singlesday.gmv.counting;
 
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderRefunded;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.UUID;
  * What one confirmed order adds to each figure. Order-wide figures (total, channel, device, city, province,
  * livestream session, time buckets) take the paid total; line figures (origin country, category, brand) take
  * the paid amounts of their own lines and count the order once per value. A reversal subtracts exactly this.
+ * A refund leaves the headline figures as announced (gross) and adds to the refund figures; a brand's own
+ * analytics, which it reads as what it really sold, are net of it.
  */
 public final class OrderContribution {
 
@@ -49,6 +52,32 @@ public final class OrderContribution {
             lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.CHANNEL, order.channel().name()), line);
             lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.CATEGORY, Long.toString(line.categoryId())), line);
             lineFigure(figures, orderCounted, FigureKeys.brand(brand, FigureKeys.HOUR, hour), line);
+        }
+        return figures;
+    }
+
+    /** What a refund adds: to the refund totals, and taken out of the brand's own analytics of the sale it reverses. */
+    public static Map<String, Figures> ofRefund(OrderConfirmed sale, OrderRefunded refund) {
+        Map<String, Figures> figures = new HashMap<>(16);
+        long units = 0;
+        for (OrderRefunded.Line line : refund.lines()) {
+            units += line.quantity();
+        }
+        Figures whole = new Figures(refund.amount().minor(), 1, units);
+        add(figures, FigureKeys.REFUNDS, whole);
+        add(figures, FigureKeys.time(FigureKeys.REFUND_SECOND, refund.refundedAt()), whole);
+        String hour = FigureKeys.valueOf(FigureKeys.time(FigureKeys.HOUR, sale.confirmedAt()));
+        Set<String> refundCounted = new HashSet<>();
+        for (OrderRefunded.Line line : refund.lines()) {
+            UUID brand = line.brandId();
+            Figures back = new Figures(-line.amount().minor(), 0, -line.quantity());
+            String refunds = FigureKeys.brandPrefix(brand) + FigureKeys.BRAND_REFUNDS;
+            add(figures, refunds, new Figures(line.amount().minor(), refundCounted.add(refunds) ? 1 : 0, line.quantity()));
+            add(figures, FigureKeys.brand(brand, FigureKeys.CITY, sale.city()), back);
+            add(figures, FigureKeys.brand(brand, FigureKeys.PROVINCE, sale.province()), back);
+            add(figures, FigureKeys.brand(brand, FigureKeys.CHANNEL, sale.channel().name()), back);
+            add(figures, FigureKeys.brand(brand, FigureKeys.CATEGORY, Long.toString(line.categoryId())), back);
+            add(figures, FigureKeys.brand(brand, FigureKeys.HOUR, hour), back);
         }
         return figures;
     }

@@ -7,6 +7,7 @@ import io.singlesday.contracts.EventEnvelope;
 import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderCancelled;
 import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.tracing.TraceHop;
@@ -32,22 +33,24 @@ import java.util.UUID;
 
 /**
  * The counter's first stage, one instance per orders.events partition. It remembers every order it counted (so a
- * second copy of an event, or a second confirmation of one order, adds nothing), adds each new confirmation to
- * the partition's pending sums, and hands those sums to the second stage every flush interval. Ledger and
- * pending sums are state stores, so under exactly-once they move forward in the same transaction as the input
+ * second copy of an event, or a second confirmation of one order, adds nothing), adds each new confirmation (and
+ * each refund of a counted order, once per refund) to the partition's pending sums, and hands those sums to the
+ * second stage every flush interval. Ledger and pending sums are state stores, so under exactly-once they move forward in the same transaction as the input
  * offsets: a crash replays exactly what was not yet handed over.
  */
 final class OrderLedger implements Processor<String, byte[], String, byte[]> {
 
     /** OrderPlaced and anything else on the topic is passed over by its type header, without being decoded. */
     private static final EventTypeHeader.Wanted COUNTS =
-            EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED, EventCatalog.ORDER_CANCELLED);
+            EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED, EventCatalog.ORDER_CANCELLED, EventCatalog.ORDER_REFUNDED);
 
     static final String DEAD_LETTERS = "orders-dead-letters";
     static final String BATCHES = "batches-out";
 
     private static final byte COUNTED = 1;
     private static final byte REVERSED = 2;
+    private static final byte REFUNDED = 3;
+    private static final String REFUND_PREFIX = "refund|";
 
     private final EventCodec codec;
     private final TraceHop traces;
@@ -88,7 +91,8 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
             deadLetter(record, e.getMessage());
             return;
         }
-        if (envelope.payload() instanceof OrderConfirmed || envelope.payload() instanceof OrderCancelled) {
+        if (envelope.payload() instanceof OrderConfirmed || envelope.payload() instanceof OrderCancelled
+                || envelope.payload() instanceof OrderRefunded) {
             // Counting an order is a step of its checkout's trace, carried in the envelope.
             try (TraceHop.Scope trace = traces.span(envelope.traceparent(), "count " + envelope.type())) {
                 count(record, envelope);
@@ -107,6 +111,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
                 }
             }
             case OrderCancelled cancelled -> cancel(envelope.eventId(), cancelled);
+            case OrderRefunded refunded -> refund(envelope.eventId(), refunded);
             default -> {
                 // OrderPlaced and anything else on the topic: not paid, so not GMV.
             }
@@ -140,6 +145,25 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         OrderConfirmed original = (OrderConfirmed) codec.decode(envelopeOf(known)).payload();
         ledger.put(orderId, entry(REVERSED, eventId, envelopeOf(known)));
         addPending(OrderContribution.of(original), true);
+    }
+
+    /**
+     * A refund of a counted order is added once (by its refund id, a second copy adds nothing). It is read against
+     * the sale the ledger kept, which sits on the same partition (both are keyed by order), so it always comes after.
+     */
+    private void refund(UUID eventId, OrderRefunded refund) {
+        String refundKey = REFUND_PREFIX + refund.refundId();
+        if (ledger.get(refundKey) != null) {
+            duplicateEvents.increment();
+            return;
+        }
+        byte[] known = ledger.get(refund.orderId().toString());
+        if (known == null || known[0] != COUNTED) {
+            return;
+        }
+        OrderConfirmed sale = (OrderConfirmed) codec.decode(envelopeOf(known)).payload();
+        ledger.put(refundKey, entry(REFUNDED, eventId, new byte[0]));
+        addPending(OrderContribution.ofRefund(sale, refund), false);
     }
 
     private void addPending(Map<String, Figures> contribution, boolean negate) {

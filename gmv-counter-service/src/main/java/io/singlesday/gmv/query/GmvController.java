@@ -174,9 +174,13 @@ public class GmvController {
         return hours;
     }
 
-    public record BrandAnalytics(UUID brandId, Figures total, Map<String, Figures> byCity, Map<String, Figures> byProvince,
-                                 Map<String, Figures> byChannel, Map<String, Figures> byCategory,
-                                 Map<String, Figures> byHour) {
+    /**
+     * {@code total} is the brand's sales as the screen ranks them (gross); {@code refunded} what returns gave back;
+     * {@code net} the sales less the refunds (its orders are the sales). The breakdowns are net: what the brand really sold where, when and how.
+     */
+    public record BrandAnalytics(UUID brandId, Figures total, Figures refunded, Figures net, Map<String, Figures> byCity,
+                                 Map<String, Figures> byProvince, Map<String, Figures> byChannel,
+                                 Map<String, Figures> byCategory, Map<String, Figures> byHour) {
     }
 
     /** A brand's own sales by city, province, channel, category and hour; operators may look at any brand. */
@@ -188,7 +192,10 @@ public class GmvController {
             throw ApiProblem.forbidden("A brand sees its own analytics only");
         }
         String prefix = FigureKeys.brandPrefix(brandId);
-        return new BrandAnalytics(brandId, figures.get(FigureKeys.of(FigureKeys.BRAND, brandId.toString())),
+        Figures total = figures.get(FigureKeys.of(FigureKeys.BRAND, brandId.toString()));
+        Figures refunded = figures.get(prefix + FigureKeys.BRAND_REFUNDS);
+        return new BrandAnalytics(brandId, total, refunded,
+                new Figures(total.gmvFen() - refunded.gmvFen(), total.orders(), total.units() - refunded.units()),
                 figures.dimension(prefix + FigureKeys.prefix(FigureKeys.CITY)),
                 figures.dimension(prefix + FigureKeys.prefix(FigureKeys.PROVINCE)),
                 figures.dimension(prefix + FigureKeys.prefix(FigureKeys.CHANNEL)),

@@ -14,7 +14,7 @@ public record Snapshot(long version, Instant asOf, long secondsAfterMidnight, Am
                        Rate rate, Share mobileShare, List<Ranked> channels, List<Ranked> devices, List<Ranked> topCities,
                        List<Ranked> topProvinces, List<Ranked> crossBorderCountries, List<Ranked> topCategories,
                        List<Ranked> livestreamLeaderboard, List<Ranked> topBrands, List<SecondPoint> lastSeconds,
-                       PreviousYear previousYear, List<GmvMilestoneReached> milestones) {
+                       PreviousYear previousYear, List<GmvMilestoneReached> milestones, Refunds refunds) {
 
     public record Amount(long fen, String cny, long usdCents, String usd) {
     }
@@ -42,9 +42,17 @@ public record Snapshot(long version, Instant asOf, long secondsAfterMidnight, Am
                                String basis) {
     }
 
+    /**
+     * Returns so far: the headline {@code gmv} stays gross, as announced; {@code netGmv} is it less {@code refunded}.
+     * {@code refundedFenLast10s} and its rate are over the same ten festival seconds as {@link Rate}.
+     */
+    public record Refunds(Amount refunded, long refunds, long units, Amount netGmv, long refundedFenLast10s,
+                          String refundedCnyPerSecond) {
+    }
+
     public Snapshot withoutBrands() {
         return new Snapshot(version, asOf, secondsAfterMidnight, gmv, orders, units, rate, mobileShare, channels,
                 devices, topCities, topProvinces, crossBorderCountries, topCategories, livestreamLeaderboard, null,
-                lastSeconds, previousYear, milestones);
+                lastSeconds, previousYear, milestones, refunds);
     }
 }

@@ -69,6 +69,13 @@ public class SnapshotBuilder {
                 lastYearNow == 0 ? null : percent(total.gmvFen() - lastYearNow, lastYearNow),
                 previousYear.totalFen() > 0 && total.gmvFen() > previousYear.totalFen(), previousYear.basis());
 
+        Figures refunded = figures.get(FigureKeys.REFUNDS);
+        long refundedLastTen = figures.series(FigureKeys.REFUND_SECOND, now.minus(RATE_WINDOW), now).values().stream()
+                .mapToLong(Figures::gmvFen).sum();
+        Snapshot.Refunds refunds = new Snapshot.Refunds(amount(refunded.gmvFen()), refunded.orders(), refunded.units(),
+                amount(total.gmvFen() - refunded.gmvFen()), refundedLastTen,
+                ratio(refundedLastTen, RATE_WINDOW.toSeconds() * 100, 2));
+
         return new Snapshot(version, now, sinceMidnight, amount(total.gmvFen()), total.orders(), total.units(), rate,
                 mobileShare, ranked(FigureKeys.CHANNEL, total, Integer.MAX_VALUE, all -> true),
                 ranked(FigureKeys.DEVICE, total, Integer.MAX_VALUE, all -> true),
@@ -78,7 +85,7 @@ public class SnapshotBuilder {
                 ranked(FigureKeys.CATEGORY, total, TOP, all -> true),
                 ranked(FigureKeys.SESSION, total, TOP, all -> true),
                 ranked(FigureKeys.BRAND, total, TOP, all -> true),
-                chart, versus, figures.milestones());
+                chart, versus, figures.milestones(), refunds);
     }
 
     /** One dimension's values by GMV, highest first; shares are of the platform total. */

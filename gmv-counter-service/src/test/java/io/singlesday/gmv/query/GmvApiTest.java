@@ -107,6 +107,66 @@ class GmvApiTest {
     }
 
     @Test
+    void refundsLeaveTheHeadlineGrossAndTheBrandsOwnAnalyticsNetOncePerRefund() throws Exception {
+        JsonNode before = json(get("/api/gmv/public/summary", null));
+        List<OrderConfirmed> sent = new ArrayList<>();
+        long refunded = 0;
+        UUID brand;
+        try (OrderEvents events = new OrderEvents(System.nanoTime(), 1)) {
+            brand = events.brands().getFirst();
+            Instant now = counter.getBean(FestivalClock.class).instant();
+            for (int i = 0; i < 12; i++) {
+                OrderConfirmed order = events.confirmed(now);
+                sent.add(order);
+                events.send(order.orderId(), OrderEvents.envelope(order, order.orderId(), now));
+            }
+            for (OrderConfirmed order : sent.subList(0, 4)) {
+                var refund = OrderEvents.refundOfFirstLine(order, now.plusSeconds(1));
+                byte[] envelope = OrderEvents.envelope(refund, order.orderId(), now.plusSeconds(1));
+                events.send(order.orderId(), envelope);
+                events.send(order.orderId(), envelope); // the same refund delivered twice counts once
+                refunded += refund.amount().minor();
+            }
+            // A refund of an order the counter never counted takes nothing back.
+            OrderConfirmed unseen = events.confirmed(now);
+            events.send(unseen.orderId(), OrderEvents.envelope(OrderEvents.refundOfFirstLine(unseen, now), unseen.orderId(), now));
+        }
+        long gross = sent.stream().mapToLong(o -> o.paidTotal().minor()).sum();
+        long back = refunded;
+        String brandToken = Tokens.brand("brand-manager", brand.toString());
+        CounterApp.await(Duration.ofSeconds(30), () -> {
+            try {
+                return json(get("/api/gmv/brands/" + brand, brandToken)).get("refunded").get("gmvFen").asLong() == back
+                        && json(get("/api/gmv/public/summary", null)).get("refunds").get("refunded").get("fen").asLong()
+                        - before.get("refunds").get("refunded").get("fen").asLong() == back;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Thread.sleep(1_500); // a duplicate or the unseen order's refund would land within a flush or two
+        JsonNode analytics = json(get("/api/gmv/brands/" + brand, brandToken));
+        assertThat(analytics.get("total").get("gmvFen").asLong()).isEqualTo(gross);
+        assertThat(analytics.get("refunded").get("gmvFen").asLong()).isEqualTo(refunded);
+        assertThat(analytics.get("refunded").get("orders").asLong()).isEqualTo(4);
+        assertThat(analytics.get("net").get("gmvFen").asLong()).isEqualTo(gross - refunded);
+        long byCity = 0;
+        for (JsonNode city : analytics.get("byCity")) {
+            byCity += city.get("gmvFen").asLong();
+        }
+        assertThat(byCity).as("the brand's breakdowns are net").isEqualTo(gross - refunded);
+
+        JsonNode after = json(get("/api/gmv/public/summary", null));
+        assertThat(after.get("gmv").get("fen").asLong() - before.get("gmv").get("fen").asLong())
+                .as("the headline stays gross").isEqualTo(gross);
+        JsonNode refunds = after.get("refunds");
+        assertThat(refunds.get("refunded").get("fen").asLong() - before.get("refunds").get("refunded").get("fen").asLong())
+                .isEqualTo(refunded);
+        assertThat(refunds.get("refunds").asLong() - before.get("refunds").get("refunds").asLong()).isEqualTo(4);
+        assertThat(refunds.get("netGmv").get("fen").asLong())
+                .isEqualTo(after.get("gmv").get("fen").asLong() - refunds.get("refunded").get("fen").asLong());
+    }
+
+    @Test
     void theSeriesAddsUpTheOrdersOfEachSecond() throws Exception {
         Instant second = Instant.parse("2025-11-10T16:00:07Z");
         long gmv = 0;
