@@ -60,6 +60,8 @@ class LogisticsTest {
     FestivalClock clock;
     @Autowired
     io.singlesday.logistics.parcel.Parcels parcels;
+    @Autowired
+    io.singlesday.logistics.returns.ReturnFlow returnFlow;
 
     private final String operator = Tokens.operator("logistics-ops");
 
@@ -85,8 +87,11 @@ class LogisticsTest {
 
     private byte[] send(Object payload, UUID orderId) {
         @SuppressWarnings({"rawtypes", "unchecked"})
-        EventEnvelope<?> envelope = EventEnvelope.wrap((io.singlesday.contracts.EventType) (payload instanceof OrderConfirmed
-                ? EventCatalog.ORDER_CONFIRMED : EventCatalog.ORDER_CANCELLED), orderId.toString(), Instant.now(), null, payload);
+        EventEnvelope<?> envelope = EventEnvelope.wrap((io.singlesday.contracts.EventType) (switch (payload) {
+            case OrderConfirmed c -> EventCatalog.ORDER_CONFIRMED;
+            case io.singlesday.contracts.orders.OrderRefunded r -> EventCatalog.ORDER_REFUNDED;
+            default -> EventCatalog.ORDER_CANCELLED;
+        }), orderId.toString(), Instant.now(), null, payload);
         byte[] bytes = codec.encode(envelope);
         resend(orderId, bytes);
         return bytes;
@@ -173,6 +178,72 @@ class LogisticsTest {
         send(new OrderCancelled(order.orderId(), order.checkoutId(), "li", order.storeId(), order.brandId(), null,
                 OrderCancelled.Reason.SHOPPER_CANCELLED, "changed my mind", Instant.now(), true, order.lines()), order.orderId());
         await(() -> states(order.orderId()).equals(List.of("CANCELLED")));
+    }
+
+    private static io.singlesday.contracts.orders.OrderRefunded refund(OrderConfirmed order, UUID refundId, int units) {
+        OrderConfirmed.Line line = order.lines().getFirst();
+        return new io.singlesday.contracts.orders.OrderRefunded(refundId, order.orderId(), order.checkoutId(),
+                order.shopperId(), order.storeId(), order.brandId(), null, order.confirmedAt(), Instant.now(),
+                Money.fen(1_000L * units), false, List.of(new io.singlesday.contracts.orders.OrderRefunded.Line(1,
+                line.skuId(), line.productId(), line.brandId(), line.categoryId(), units, Money.fen(1_000L * units))));
+    }
+
+    private int units(UUID orderId) {
+        return sql.sql("select coalesce(sum(l.quantity), 0) from parcel_lines l join parcels p on p.id = l.parcel_id where p.order_id = ?")
+                .param(orderId).query(Integer.class).single();
+    }
+
+    private List<String> returnStates(UUID orderId) {
+        return sql.sql("select state from return_parcels where order_id = ?").param(orderId).query(String.class).list();
+    }
+
+    @Test
+    void refundedUnitsStayInTheWarehouseIfTheyHaveNotLeftAndComeBackOnceIfTheyHave() throws Exception {
+        OrderConfirmed waiting = order("zhou", 31.23, 121.47, line(UUID.randomUUID(), 2, "CN"));
+        send(waiting, waiting.orderId());
+        await(() -> parcelsOf(waiting.orderId()) == 1);
+        send(refund(waiting, UUID.randomUUID(), 1), waiting.orderId());
+        await(() -> units(waiting.orderId()) == 1);
+        assertThat(states(waiting.orderId())).containsExactly("CREATED");
+        send(refund(waiting, UUID.randomUUID(), 1), waiting.orderId());
+        await(() -> states(waiting.orderId()).equals(List.of("CANCELLED")));
+        assertThat(returnStates(waiting.orderId())).isEmpty();
+
+        OrderConfirmed delivered = order("zhou", 31.23, 121.47, line(UUID.randomUUID(), 3, "CN"));
+        send(delivered, delivered.orderId());
+        await(() -> parcelsOf(delivered.orderId()) == 1);
+        walkHourly(() -> states(delivered.orderId()).equals(List.of("DELIVERED")), () -> {
+        });
+        UUID refundId = UUID.randomUUID();
+        byte[] twoBack = send(refund(delivered, refundId, 2), delivered.orderId());
+        resend(delivered.orderId(), twoBack);
+        send(refund(delivered, refundId, 2), delivered.orderId()); // the same refund under another event id
+        await(() -> returnStates(delivered.orderId()).equals(List.of("AWAITING_PICKUP")));
+        Thread.sleep(1_500);
+        assertThat(returnStates(delivered.orderId())).hasSize(1);
+        assertThat(sql.sql("select sum(l.quantity) from return_parcel_lines l join return_parcels r on r.id = l.return_id where r.order_id = ?")
+                .param(delivered.orderId()).query(Integer.class).single()).isEqualTo(2);
+
+        Instant deliveredAt = sql.sql("select delivered_at from parcels where order_id = ?").param(delivered.orderId())
+                .query(java.sql.Timestamp.class).single().toInstant();
+        Instant created = sql.sql("select created_at from return_parcels where order_id = ?").param(delivered.orderId())
+                .query(java.sql.Timestamp.class).single().toInstant();
+        Instant pickup = (created.isAfter(deliveredAt) ? created : deliveredAt).plus(Duration.ofHours(4));
+        returnFlow.advanceTo(pickup.minusSeconds(60));
+        assertThat(returnStates(delivered.orderId())).containsExactly("AWAITING_PICKUP");
+        returnFlow.advanceTo(pickup);
+        assertThat(returnStates(delivered.orderId())).containsExactly("IN_TRANSIT");
+        returnFlow.advanceTo(pickup.plus(Duration.ofHours(24)));
+        assertThat(returnStates(delivered.orderId())).containsExactly("RECEIVED");
+
+        HttpResponse<String> mine = call("GET", "/api/logistics/returns?orderId=" + delivered.orderId(), Tokens.shopper("zhou"), null);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains("\"state\":\"RECEIVED\"").contains("\"quantity\":2").contains(refundId.toString());
+        assertThat(call("GET", "/api/logistics/returns?orderId=" + delivered.orderId(), Tokens.shopper("nosy"), null).body())
+                .isEqualTo("[]");
+        assertThat(call("GET", "/api/logistics/returns?orderId=" + delivered.orderId(), operator, null).body()).contains(refundId.toString());
+        assertProblem(call("GET", "/api/logistics/returns?orderId=nope", Tokens.shopper("zhou"), null), 400);
+        assertProblem(call("GET", "/api/logistics/returns", Tokens.shopper("zhou"), null), 400);
     }
 
     @Test
