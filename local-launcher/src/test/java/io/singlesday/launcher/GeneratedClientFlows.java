@@ -26,6 +26,7 @@ import io.singlesday.client.livestreams.model.Purchase;
 import io.singlesday.client.livestreams.model.PurchaseRequest;
 import io.singlesday.client.livestreams.model.Session;
 import io.singlesday.client.livestreams.model.SessionRequest;
+import io.singlesday.client.logistics.api.ReturnApi;
 import io.singlesday.client.logistics.api.TrackingApi;
 import io.singlesday.client.logistics.model.ParcelPage;
 import io.singlesday.client.logistics.model.ParcelSummary;
@@ -33,6 +34,10 @@ import io.singlesday.client.logistics.model.ParcelView;
 import io.singlesday.client.orders.api.CheckoutApi;
 import io.singlesday.client.orders.api.FestivalClockApi;
 import io.singlesday.client.orders.api.OrderApi;
+import io.singlesday.client.orders.api.RefundApi;
+import io.singlesday.client.orders.model.Refund;
+import io.singlesday.client.orders.model.RefundRequest;
+import io.singlesday.client.orders.model.RefundedLine;
 import io.singlesday.client.orders.model.Address;
 import io.singlesday.client.orders.model.CheckoutLine;
 import io.singlesday.client.orders.model.CheckoutRequest;
@@ -58,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the documents the gateway serves (module api-client), with its models and its parameters, and no header added by
  * hand except the bearer token. A brand is onboarded and lists a product; a shopper claims a coupon, checks out with
  * {@code Prefer: wait}, reads the order with its lines and prices and tracks its parcel; a viewer buys in a live drop;
- * anyone reads the GMV summary. Refusals arrive as the client's exception, and their problem+json body reads as the
+ * anyone reads the GMV summary; the shopper returns the order. Refusals arrive as the client's exception, and their problem+json body reads as the
  * generated {@code Problem} with the platform's type.
  */
 final class GeneratedClientFlows {
@@ -89,6 +94,7 @@ final class GeneratedClientFlows {
         trackTheParcel(shopper, orderId);
         buyInALiveDrop(ops, sku, festivalNow);
         readTheGmvSummary();
+        returnTheOrder(shopper, orderId);
     }
 
     private Detail onboardABrandThatListsAProduct(String ops) throws Exception {
@@ -228,6 +234,32 @@ final class GeneratedClientFlows {
                 Duration.ofSeconds(30));
         assertThat(summary.getGmv()).isNotNull();
         assertThat(summary.getUnits()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The shopper sends the whole order back: refunded exactly what was paid, once per key; the order is REFUNDED, the
+     * screen counts the refund beside its gross headline, and the parcel stays in the warehouse or comes back.
+     */
+    private void returnTheOrder(String shopper, UUID orderId) throws Exception {
+        RefundApi refunds = new RefundApi(orders(shopper));
+        String key = key();
+        Refund refund = refunds.refundOrder(orderId, key, new RefundRequest().reason("changed my mind"));
+        assertThat(refund.getAmountFen()).isEqualTo(19_400L);
+        assertThat(refund.getLines()).extracting(RefundedLine::getQuantity).containsExactly(1);
+        assertThat(refunds.refundOrder(orderId, key, new RefundRequest().reason("changed my mind")).getId()).isEqualTo(refund.getId());
+        refused(() -> refunds.refundOrder(orderId, key(), new RefundRequest()), 409, "conflict");
+        assertThat(new OrderApi(orders(shopper)).order(orderId).getState()).isEqualTo(OrderDetail.StateEnum.REFUNDED);
+        assertThat(refunds.orderRefunds(orderId)).extracting(Refund::getId).containsExactly(refund.getId());
+
+        Snapshot summary = eventually(() -> new GmvApi(gmv()).publicSummary(),
+                s -> s.getRefunds() != null && s.getRefunds().getRefunded().getFen() >= 19_400L, Duration.ofSeconds(30));
+        assertThat(summary.getRefunds().getNetGmv().getFen())
+                .isEqualTo(summary.getGmv().getFen() - summary.getRefunds().getRefunded().getFen());
+
+        TrackingApi tracking = new TrackingApi(logistics(shopper));
+        ReturnApi returns = new ReturnApi(logistics(shopper));
+        eventually(() -> tracking.myParcels(orderId, null, 10).getItems().get(0).getState() == ParcelSummary.StateEnum.CANCELLED
+                        || !returns.orderReturns(orderId).isEmpty(), stopped -> stopped, Duration.ofSeconds(30));
     }
 
     // The six services' clients: each generated into its own package, all pointed at the gateway.
