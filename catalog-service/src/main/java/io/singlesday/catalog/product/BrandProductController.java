@@ -81,7 +81,7 @@ public class BrandProductController {
     public Page mine(Authentication caller, @RequestParam(required = false) UUID after,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return queries.browse(new ProductQueries.Filter(null, BrandAccess.brandOf(caller), null, null, null, null,
-                false, after, limit, true));
+                false, after, limit, true, ProductQueries.Sort.id));
     }
 
     @GetMapping("/products/{id}")

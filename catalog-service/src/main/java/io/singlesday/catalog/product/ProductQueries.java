@@ -29,8 +29,15 @@ public class ProductQueries {
     }
 
     public record Filter(Long category, UUID brand, UUID store, Long minPriceFen, Long maxPriceFen, String text,
-                         boolean featuredOnly, UUID after, int limit, boolean includeUnlisted) {
+                         boolean featuredOnly, UUID after, int limit, boolean includeUnlisted, Sort sort) {
     }
+
+    /**
+     * {@code id}: a stable order for walking the whole catalog; {@code sales}: best sellers first (units sold in the
+     * recent festival days, net of returns), ties by id. A sales page continues after its last product's place at
+     * the time of asking, so a product whose sales move between two pages may show twice or not at all.
+     */
+    public enum Sort { id, sales }
 
     public Page browse(Filter filter) {
         StringBuilder where = new StringBuilder(" where true");
@@ -65,19 +72,24 @@ public class ProductQueries {
         if (filter.featuredOnly()) {
             where.append(" and p.featured");
         }
+        boolean bySales = filter.sort() == Sort.sales;
         if (filter.after() != null) {
-            where.append(" and p.id > :after");
+            where.append(bySales
+                    ? " and (p.sold_recent < (select sold_recent from products where id = :after)"
+                      + " or (p.sold_recent = (select sold_recent from products where id = :after) and p.id > :after))"
+                    : " and p.id > :after");
             params.put("after", filter.after());
         }
         params.put("limit", filter.limit() + 1);
         List<Summary> rows = sql.sql("""
                 select p.id, p.title, p.brand_id, b.name, p.store_id, p.category_id, p.min_price_fen,
-                       b.origin_country, b.cross_border
-                from products p join brands b on b.id = p.brand_id""" + where + " order by p.id limit :limit")
+                       b.origin_country, b.cross_border, p.sold_recent
+                from products p join brands b on b.id = p.brand_id""" + where
+                + (bySales ? " order by p.sold_recent desc, p.id" : " order by p.id") + " limit :limit")
                 .params(params)
                 .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getObject(5, UUID.class), rs.getLong(6), Money.fen(rs.getLong(7)),
-                        rs.getString(8), rs.getBoolean(9)))
+                        rs.getString(8), rs.getBoolean(9), rs.getLong(10)))
                 .list();
         boolean more = rows.size() > filter.limit();
         List<Summary> page = more ? rows.subList(0, filter.limit()) : rows;

@@ -11,8 +11,9 @@ public final class ProductViews {
     private ProductViews() {
     }
 
+    /** {@code recentUnits}: units sold in the ranking's window (recent festival days), net of returns. */
     public record Summary(UUID id, String title, UUID brandId, String brandName, UUID storeId, long categoryId,
-                          Money priceFrom, String originCountry, boolean crossBorder) {
+                          Money priceFrom, String originCountry, boolean crossBorder, long recentUnits) {
     }
 
     public record Page(List<Summary> items, UUID next) implements io.singlesday.platform.web.KeysetPage {

@@ -35,13 +35,16 @@ public class ShopperProductController {
                        @RequestParam(required = false) @PositiveOrZero Long maxPriceFen,
                        @RequestParam(required = false) @Size(max = 200) String q,
                        @RequestParam(defaultValue = "false") boolean featured,
+                       @io.swagger.v3.oas.annotations.Parameter(description = "id: a stable order to walk the catalog; "
+                               + "sales: best sellers of the recent festival days first, net of returns")
+                       @RequestParam(defaultValue = "id") ProductQueries.Sort sort,
                        @RequestParam(required = false) UUID after,
                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         if (minPriceFen != null && maxPriceFen != null && minPriceFen > maxPriceFen) {
             throw ApiProblem.badRequest("'minPriceFen' must not exceed 'maxPriceFen'");
         }
         return queries.browse(new ProductQueries.Filter(category, brand, store, minPriceFen, maxPriceFen, q, featured,
-                after, limit, false));
+                after, limit, false, sort));
     }
 
     @GetMapping("/api/catalog/products/{id}")

@@ -1,0 +1,104 @@
+package io.singlesday.catalog.ranking;
+
+import io.singlesday.contracts.orders.OrderConfirmed;
+import io.singlesday.contracts.orders.OrderRefunded;
+import io.singlesday.platform.clock.FestivalClock;
+import io.singlesday.platform.inbox.ProcessedEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Recent sales per product, the "best sellers" sort: units confirmed in the last {@code catalog.ranking.window-days}
+ * festival days, net of returns (a refund takes its units off the day its order was confirmed). Each event counts
+ * once. The window's sum is kept on the product row, so a sorted page is one index walk; a sweep takes each day off
+ * as it leaves the window (and puts it back if the festival clock is set back). Both hold the window row (shared for an event, exclusively for the sweep), so an event
+ * is never added to a day the sweep is taking away.
+ */
+@Service
+public class SalesRanking {
+
+    static final String CONSUMER = "catalog-ranking";
+
+    private final JdbcClient sql;
+    private final ProcessedEvents processed;
+    private final FestivalClock clock;
+    private final int windowDays;
+
+    public SalesRanking(JdbcClient sql, ProcessedEvents processed, FestivalClock clock,
+                        @Value("${catalog.ranking.window-days:7}") int windowDays) {
+        if (windowDays < 1) {
+            throw new IllegalStateException("catalog.ranking.window-days must be at least 1, not " + windowDays);
+        }
+        this.sql = sql;
+        this.processed = processed;
+        this.clock = clock;
+        this.windowDays = windowDays;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onConfirmed(UUID eventId, OrderConfirmed order) {
+        if (processed.firstDelivery(CONSUMER, eventId)) {
+            add(order.confirmedAt(), order.lines().stream()
+                    .collect(Collectors.groupingBy(OrderConfirmed.Line::productId, Collectors.summingLong(OrderConfirmed.Line::quantity))));
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onRefunded(UUID eventId, OrderRefunded refund) {
+        if (processed.firstDelivery(CONSUMER, eventId)) {
+            add(refund.confirmedAt(), refund.lines().stream()
+                    .collect(Collectors.groupingBy(OrderRefunded.Line::productId, Collectors.summingLong(l -> -l.quantity()))));
+        }
+    }
+
+    private void add(Instant confirmedAt, Map<UUID, Long> unitsByProduct) {
+        LocalDate day = confirmedAt.atZone(FestivalClock.BEIJING).toLocalDate();
+        LocalDate firstDay = sql.sql("select first_day from sales_window for share").query(Date.class).single().toLocalDate();
+        boolean inWindow = !day.isBefore(firstDay);
+        // Products in id order: two polls touching the same hot products never deadlock.
+        unitsByProduct.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            int known = sql.sql("""
+                    insert into product_daily_sales (product_id, day, units) select ?, ?, ? where exists (select 1 from products where id = ?)
+                    on conflict (product_id, day) do update set units = product_daily_sales.units + excluded.units""")
+                    .params(e.getKey(), Date.valueOf(day), e.getValue(), e.getKey()).update();
+            if (known == 1 && inWindow) {
+                sql.sql("update products set sold_recent = sold_recent + ? where id = ?").params(e.getValue(), e.getKey()).update();
+            }
+        });
+    }
+
+    /**
+     * Takes the days that left the window off their products, or, when the festival clock was set back, puts the days
+     * that came back into it on again; returns how many products changed.
+     */
+    @Scheduled(fixedDelayString = "${catalog.ranking.sweep:PT10S}")
+    @Transactional
+    public int sweep() {
+        LocalDate newFirst = clock.now().toLocalDate().minusDays(windowDays - 1L);
+        LocalDate first = sql.sql("select first_day from sales_window for update").query(Date.class).single().toLocalDate();
+        if (newFirst.equals(first)) {
+            return 0;
+        }
+        boolean leaving = newFirst.isAfter(first);
+        int changed = sql.sql("""
+                update products p set sold_recent = p.sold_recent + ? * d.units
+                from (select product_id, sum(units) as units from product_daily_sales where day >= ? and day < ?
+                      group by product_id) d
+                where d.product_id = p.id""")
+                .params(leaving ? -1 : 1, Date.valueOf(leaving ? first : newFirst), Date.valueOf(leaving ? newFirst : first))
+                .update();
+        sql.sql("update sales_window set first_day = ?").param(Date.valueOf(newFirst)).update();
+        return changed;
+    }
+}
