@@ -36,7 +36,7 @@ public class SalesRanking {
     private final int windowDays;
 
     public SalesRanking(JdbcClient sql, ProcessedEvents processed, FestivalClock clock,
-                        @Value("${catalog.ranking.window-days:7}") int windowDays) {
+                        @Value("${catalog.ranking.window-days}") int windowDays) {
         if (windowDays < 1) {
             throw new IllegalStateException("catalog.ranking.window-days must be at least 1, not " + windowDays);
         }
