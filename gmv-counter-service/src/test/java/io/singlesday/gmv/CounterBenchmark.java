@@ -82,6 +82,8 @@ class CounterBenchmark {
                     events, elapsed, events / elapsed);
             System.out.printf("counter, first to last order on the screen: %,.0f events/s (%.3f of the plain consumer)%n",
                     counting, counting / plain);
+            System.out.printf("counter events/s: %.0f; plain consumer events/s: %.0f; ratio: %.3f%n", counting, plain,
+                    counting / plain);
 
             freshness(counter, rate, seconds, events);
         } finally {

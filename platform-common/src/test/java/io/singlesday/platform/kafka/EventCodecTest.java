@@ -43,4 +43,35 @@ class EventCodecTest {
                 .getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableEventException.class).hasMessageContaining("speed");
     }
+
+    @Test
+    void anEnvelopeWhosePayloadComesBeforeItsTypeIsReadAlike() {
+        EventEnvelope<?> read = codec.decode("""
+                {"payload":{"wallAnchor":"2026-11-10T15:55:00Z","festivalAnchor":"2026-11-10T16:00:00Z","speed":60},
+                 "aggregateKey":"clock","occurredAt":"2026-11-10T15:55:00Z","schemaVersion":1,"extra":{"a":[1,2]},
+                 "type":"FestivalClockChanged","eventId":"6f1c0e8e-1f4e-4a53-9d3a-6a2b7c1e9f00"}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(read.payload()).isInstanceOf(FestivalClockChanged.class);
+        assertThat(((FestivalClockChanged) read.payload()).speed()).isEqualTo(60);
+        assertThat(read.eventId()).isEqualTo(java.util.UUID.fromString("6f1c0e8e-1f4e-4a53-9d3a-6a2b7c1e9f00"));
+        assertThat(read.traceparent()).isNull();
+    }
+
+    @Test
+    void missingOrMistypedEnvelopeFieldsAreNamed() {
+        String payload = "\"payload\":{\"wallAnchor\":\"2026-11-10T15:55:00Z\",\"festivalAnchor\":\"2026-11-10T15:55:00Z\",\"speed\":1}";
+        assertThatThrownBy(() -> codec.decode(("{\"type\":\"FestivalClockChanged\",\"schemaVersion\":1,"
+                + "\"occurredAt\":\"2026-11-10T15:55:00Z\",\"aggregateKey\":\"clock\"," + payload + "}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("missing field eventId");
+        assertThatThrownBy(() -> codec.decode(("{\"eventId\":7,\"type\":\"FestivalClockChanged\",\"schemaVersion\":1,"
+                + "\"occurredAt\":\"2026-11-10T15:55:00Z\",\"aggregateKey\":\"clock\"," + payload + "}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("eventId is not a string");
+        assertThatThrownBy(() -> codec.decode(("{\"eventId\":\"6f1c0e8e-1f4e-4a53-9d3a-6a2b7c1e9f00\",\"type\":\"FestivalClockChanged\","
+                + "\"schemaVersion\":1,\"occurredAt\":\"2026-11-10T15:55:00Z\",\"aggregateKey\":\"clock\"}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("missing field payload");
+        assertThatThrownBy(() -> codec.decode(("{\"eventId\":\"not-a-uuid\",\"type\":\"FestivalClockChanged\",\"schemaVersion\":1,"
+                + "\"occurredAt\":\"2026-11-10T15:55:00Z\",\"aggregateKey\":\"clock\"," + payload + "}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("envelope of FestivalClockChanged@v1 invalid");
+        assertThatThrownBy(() -> codec.decode("[1,2]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("not a JSON object");
+    }
 }
