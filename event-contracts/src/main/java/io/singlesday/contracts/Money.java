@@ -9,9 +9,23 @@ public record Money(long minor, String currency) {
 
     public Money {
         Objects.requireNonNull(currency, "currency");
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!isIsoCode(currency)) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code");
         }
+    }
+
+    /** Three capital letters; checked by hand, as every decoded amount passes here and a regex compiles per call. */
+    private static boolean isIsoCode(String currency) {
+        if (currency.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = currency.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Money fen(long fen) {

@@ -26,7 +26,9 @@ import java.time.Duration;
 public final class CounterTopology {
 
     public static final String LEDGER_STORE = "gmv-order-ledger";
+    /** The previous release's pending sums per figure; read once at start and left empty. */
     public static final String PENDING_STORE = "gmv-pending-sums";
+    public static final String UNFLUSHED_STORE = "gmv-unflushed-deltas";
     public static final String TOTALS_STORE = "gmv-running-totals";
     public static final String MILESTONES_STORE = "gmv-milestones-reached";
     public static final String FIGURES_VIEW = "gmv-figures-view";
@@ -48,6 +50,9 @@ public final class CounterTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE), strings, bytes),
                 "order-ledger");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), strings, bytes)
+                .withCachingEnabled(), "order-ledger");
+        // One small entry per event until its sums are handed over; the cache batches its changelog writes per commit.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UNFLUSHED_STORE), strings, bytes)
                 .withCachingEnabled(), "order-ledger");
         topology.addSink(OrderLedger.DEAD_LETTERS, Topics.ORDERS_EVENTS.deadLetter().name(), strings.serializer(),
                 bytes.serializer(), "order-ledger");

@@ -35,8 +35,13 @@ import java.util.UUID;
  * The counter's first stage, one instance per orders.events partition. It remembers every order it counted (so a
  * second copy of an event, or a second confirmation of one order, adds nothing), adds each new confirmation (and
  * each refund of a counted order, once per refund) to the partition's pending sums, and hands those sums to the
- * second stage every flush interval. Ledger and pending sums are state stores, so under exactly-once they move forward in the same transaction as the input
- * offsets: a crash replays exactly what was not yet handed over.
+ * second stage every flush interval.
+ *
+ * <p>Exactly once without paying per figure: the pending sums live in memory, and what each event added is kept in a
+ * small state store of unflushed deltas (one compact entry per event, removed when its sums are handed over). Ledger,
+ * unflushed deltas and handed-over batches move forward in the same transaction as the input offsets, so after a
+ * crash the sums are rebuilt from the unflushed deltas and nothing is lost or counted twice. The ledger keeps a
+ * compact copy of each order ({@link CountedSale}), not its envelope; entries written before that are still read.
  */
 final class OrderLedger implements Processor<String, byte[], String, byte[]> {
 
@@ -47,10 +52,19 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     static final String DEAD_LETTERS = "orders-dead-letters";
     static final String BATCHES = "batches-out";
 
-    private static final byte COUNTED = 1;
-    private static final byte REVERSED = 2;
+    // Ledger entries: a status, the event id, then the order. 1 and 2 carry the envelope (written before the compact
+    // form); 5 and 6 carry a CountedSale; 3 marks a refund as counted.
+    private static final byte COUNTED_ENVELOPE = 1;
+    private static final byte REVERSED_ENVELOPE = 2;
     private static final byte REFUNDED = 3;
+    private static final byte COUNTED = 5;
+    private static final byte REVERSED = 6;
     private static final String REFUND_PREFIX = "refund|";
+
+    // Unflushed deltas: what one event added, enough to add it again after a restart.
+    private static final byte ADDED_SALE = 1;
+    private static final byte TOOK_BACK_SALE = 2;
+    private static final byte ADDED_REFUND = 3;
 
     private final EventCodec codec;
     private final TraceHop traces;
@@ -60,7 +74,9 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private final Counter duplicateOrders;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> ledger;
-    private KeyValueStore<String, byte[]> pending;
+    private KeyValueStore<String, byte[]> unflushed;
+    private final Map<String, Figures> pending = new HashMap<>();
+    private final List<String> unflushedKeys = new ArrayList<>();
 
     OrderLedger(EventCodec codec, Duration flushInterval, MeterRegistry meters, String topic, TraceHop traces) {
         this.codec = codec;
@@ -75,7 +91,8 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.ledger = context.getStateStore(CounterTopology.LEDGER_STORE);
-        this.pending = context.getStateStore(CounterTopology.PENDING_STORE);
+        this.unflushed = context.getStateStore(CounterTopology.UNFLUSHED_STORE);
+        rebuildPending(context.getStateStore(CounterTopology.PENDING_STORE));
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
@@ -107,7 +124,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
                 if (problem != null) {
                     deadLetter(record, problem);
                 } else {
-                    confirm(envelope.eventId(), confirmed, record.value());
+                    confirm(envelope.eventId(), confirmed);
                 }
             }
             case OrderCancelled cancelled -> cancel(envelope.eventId(), cancelled);
@@ -118,15 +135,18 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
     }
 
-    private void confirm(UUID eventId, OrderConfirmed order, byte[] envelopeBytes) {
+    private void confirm(UUID eventId, OrderConfirmed order) {
         String orderId = order.orderId().toString();
         byte[] known = ledger.get(orderId);
         if (known != null) {
             (eventIdOf(known).equals(eventId) ? duplicateEvents : duplicateOrders).increment();
             return;
         }
-        ledger.put(orderId, entry(COUNTED, eventId, envelopeBytes));
-        addPending(OrderContribution.of(order), false);
+        CountedSale sale = CountedSale.of(order);
+        byte[] compact = sale.toBytes();
+        ledger.put(orderId, entry(COUNTED, eventId, compact));
+        remember(eventId, ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array(),
+                OrderContribution.of(sale));
     }
 
     /** Only a confirmed order that was counted is taken back; an unpaid order's cancellation was never GMV. */
@@ -136,15 +156,16 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
         String orderId = cancelled.orderId().toString();
         byte[] known = ledger.get(orderId);
-        if (known == null || known[0] != COUNTED) {
+        if (known == null || !counted(known)) {
             if (known != null) {
                 duplicateEvents.increment();
             }
             return;
         }
-        OrderConfirmed original = (OrderConfirmed) codec.decode(envelopeOf(known)).payload();
-        ledger.put(orderId, entry(REVERSED, eventId, envelopeOf(known)));
-        addPending(OrderContribution.of(original), true);
+        byte[] compact = saleOf(known).toBytes();
+        ledger.put(orderId, entry(REVERSED, eventId, compact));
+        remember(eventId, ByteBuffer.allocate(1 + compact.length).put(TOOK_BACK_SALE).put(compact).array(),
+                negated(OrderContribution.of(saleOf(known))));
     }
 
     /**
@@ -158,37 +179,81 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
             return;
         }
         byte[] known = ledger.get(refund.orderId().toString());
-        if (known == null || known[0] != COUNTED) {
+        if (known == null || !counted(known)) {
             return;
         }
-        OrderConfirmed sale = (OrderConfirmed) codec.decode(envelopeOf(known)).payload();
+        CountedSale sale = saleOf(known);
+        CountedSale.Refund compactRefund = CountedSale.Refund.of(refund);
+        byte[] saleBytes = sale.toBytes();
+        byte[] refundBytes = compactRefund.toBytes();
         ledger.put(refundKey, entry(REFUNDED, eventId, new byte[0]));
-        addPending(OrderContribution.ofRefund(sale, refund), false);
+        remember(eventId, ByteBuffer.allocate(1 + 4 + saleBytes.length + refundBytes.length).put(ADDED_REFUND)
+                        .putInt(saleBytes.length).put(saleBytes).put(refundBytes).array(),
+                OrderContribution.ofRefund(sale, compactRefund));
     }
 
-    private void addPending(Map<String, Figures> contribution, boolean negate) {
-        contribution.forEach((key, delta) -> {
-            Figures change = negate ? delta.negate() : delta;
-            pending.put(key, Figures.fromBytes(pending.get(key)).plus(change).toBytes());
-        });
+    /** Keeps what one event added: in the pending sums, and as an unflushed delta until they are handed over. */
+    private void remember(UUID eventId, byte[] delta, Map<String, Figures> contribution) {
+        String key = eventId.toString();
+        unflushed.put(key, delta);
+        unflushedKeys.add(key);
+        contribution.forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+    }
+
+    /** After a restart: the sums of every event not yet handed over, from its unflushed delta. */
+    private void rebuildPending(KeyValueStore<String, byte[]> legacyPending) {
+        try (KeyValueIterator<String, byte[]> all = unflushed.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                unflushedKeys.add(next.key);
+                contributionOf(next.value).forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+            }
+        }
+        // Sums pending in the store of the previous release are taken over once, and handed over with the next flush.
+        List<String> legacyKeys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = legacyPending.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                legacyKeys.add(next.key);
+                pending.merge(next.key, Figures.fromBytes(next.value), Figures::plus);
+            }
+        }
+        legacyKeys.forEach(legacyPending::delete);
+    }
+
+    private static Map<String, Figures> contributionOf(byte[] delta) {
+        ByteBuffer in = ByteBuffer.wrap(delta);
+        byte kind = in.get();
+        return switch (kind) {
+            case ADDED_SALE -> OrderContribution.of(CountedSale.read(in));
+            case TOOK_BACK_SALE -> negated(OrderContribution.of(CountedSale.read(in)));
+            case ADDED_REFUND -> {
+                int saleLength = in.getInt();
+                CountedSale sale = CountedSale.read(in.slice(in.position(), saleLength));
+                in.position(in.position() + saleLength);
+                yield OrderContribution.ofRefund(sale, CountedSale.Refund.read(in));
+            }
+            default -> throw new IllegalStateException("unknown unflushed delta " + kind);
+        };
+    }
+
+    private static Map<String, Figures> negated(Map<String, Figures> contribution) {
+        Map<String, Figures> negated = new HashMap<>(contribution.size() * 2);
+        contribution.forEach((figure, change) -> negated.put(figure, change.negate()));
+        return negated;
     }
 
     private void flush() {
-        Map<String, Figures> sums = new HashMap<>();
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = pending.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> next = all.next();
-                keys.add(next.key);
-                sums.put(next.key, Figures.fromBytes(next.value));
-            }
-        }
-        if (sums.isEmpty()) {
+        if (pending.isEmpty()) {
+            unflushedKeys.forEach(unflushed::delete);
+            unflushedKeys.clear();
             return;
         }
         String partition = "orders.events-" + context.taskId().partition();
-        context.forward(new Record<>(partition, FigureBatch.encode(sums), context.currentSystemTimeMs()), BATCHES);
-        keys.forEach(pending::delete);
+        context.forward(new Record<>(partition, FigureBatch.encode(pending), context.currentSystemTimeMs()), BATCHES);
+        pending.clear();
+        unflushedKeys.forEach(unflushed::delete);
+        unflushedKeys.clear();
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason) {
@@ -225,6 +290,18 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         return ByteBuffer.allocate(1 + 16 + envelope.length).put(status)
                 .putLong(eventId.getMostSignificantBits()).putLong(eventId.getLeastSignificantBits())
                 .put(envelope).array();
+    }
+
+    private static boolean counted(byte[] entry) {
+        return entry[0] == COUNTED || entry[0] == COUNTED_ENVELOPE;
+    }
+
+    /** The order an entry holds: a compact copy, or an envelope written before there was one. */
+    private CountedSale saleOf(byte[] entry) {
+        if (entry[0] == COUNTED || entry[0] == REVERSED) {
+            return CountedSale.read(ByteBuffer.wrap(entry, 17, entry.length - 17));
+        }
+        return CountedSale.of((OrderConfirmed) codec.decode(envelopeOf(entry)).payload());
     }
 
     private static UUID eventIdOf(byte[] entry) {
