@@ -11,6 +11,7 @@ import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 @Service
 public class IncubationLedger {
 
-    static final String CONSUMER = "catalog-incubation";
+    public static final String CONSUMER = "catalog-incubation";
 
     private final JdbcClient sql;
     private final ProcessedEvents processed;
@@ -51,9 +52,14 @@ public class IncubationLedger {
 
     @Transactional
     public void onOrderConfirmed(UUID eventId, OrderConfirmed order) {
-        if (!processed.firstDelivery(CONSUMER, eventId)) {
-            return;
+        if (processed.firstDelivery(CONSUMER, eventId)) {
+            addSale(order);
         }
+    }
+
+    /** For a caller that has already made sure the event is applied once (inside its transaction). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addSale(OrderConfirmed order) {
         Map<UUID, Long> paidByBrand = order.lines().stream()
                 .collect(Collectors.groupingBy(OrderConfirmed.Line::brandId, Collectors.summingLong(l -> l.paid().minor())));
         String month = YearMonth.from(order.confirmedAt().atZone(FestivalClock.BEIJING)).toString();
@@ -76,9 +82,14 @@ public class IncubationLedger {
 
     @Transactional
     public void onOrderRefunded(UUID eventId, OrderRefunded refund) {
-        if (!processed.firstDelivery(CONSUMER, eventId)) {
-            return;
+        if (processed.firstDelivery(CONSUMER, eventId)) {
+            takeBack(refund);
         }
+    }
+
+    /** For a caller that has already made sure the event is applied once (inside its transaction). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeBack(OrderRefunded refund) {
         Map<UUID, Long> backByBrand = refund.lines().stream()
                 .collect(Collectors.groupingBy(OrderRefunded.Line::brandId, Collectors.summingLong(l -> l.amount().minor())));
         String month = YearMonth.from(refund.confirmedAt().atZone(FestivalClock.BEIJING)).toString();

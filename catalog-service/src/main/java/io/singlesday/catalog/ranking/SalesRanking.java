@@ -3,7 +3,6 @@ package io.singlesday.catalog.ranking;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.platform.clock.FestivalClock;
-import io.singlesday.platform.inbox.ProcessedEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,50 +20,52 @@ import java.util.stream.Collectors;
 /**
  * Recent sales per product, the "best sellers" sort: units confirmed in the last {@code catalog.ranking.window-days}
  * festival days, net of returns (a refund takes its units off the day its order was confirmed). Each event counts
- * once. The window's sum is kept on the product row, so a sorted page is one index walk; a sweep takes each day off
+ * once: the caller ({@code OrderSalesListener}) applies it under the catalog's sales inbox. The window's sum is kept on the product row, so a sorted page is one index walk; a sweep takes each day off
  * as it leaves the window (and puts it back if the festival clock is set back). Both hold the window row (shared for an event, exclusively for the sweep), so an event
  * is never added to a day the sweep is taking away.
  */
 @Service
 public class SalesRanking {
 
-    static final String CONSUMER = "catalog-ranking";
-
     private final JdbcClient sql;
-    private final ProcessedEvents processed;
     private final FestivalClock clock;
     private final int windowDays;
 
-    public SalesRanking(JdbcClient sql, ProcessedEvents processed, FestivalClock clock,
+    public SalesRanking(JdbcClient sql, FestivalClock clock,
                         @Value("${catalog.ranking.window-days}") int windowDays) {
         if (windowDays < 1) {
             throw new IllegalStateException("catalog.ranking.window-days must be at least 1, not " + windowDays);
         }
         this.sql = sql;
-        this.processed = processed;
         this.clock = clock;
         this.windowDays = windowDays;
     }
 
+    /**
+     * The oldest festival day the window counts, held (shared) until the caller's transaction ends, so the sweep
+     * cannot take a day away while sales are being added to it. Once per transaction, however many events it applies.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onConfirmed(UUID eventId, OrderConfirmed order) {
-        if (processed.firstDelivery(CONSUMER, eventId)) {
-            add(order.confirmedAt(), order.lines().stream()
-                    .collect(Collectors.groupingBy(OrderConfirmed.Line::productId, Collectors.summingLong(OrderConfirmed.Line::quantity))));
-        }
+    public LocalDate holdWindow() {
+        return sql.sql("select first_day from sales_window for share").query(Date.class).single().toLocalDate();
     }
 
+    /** Applies a sale; the caller makes sure each event is applied once, and holds the window. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onRefunded(UUID eventId, OrderRefunded refund) {
-        if (processed.firstDelivery(CONSUMER, eventId)) {
-            add(refund.confirmedAt(), refund.lines().stream()
-                    .collect(Collectors.groupingBy(OrderRefunded.Line::productId, Collectors.summingLong(l -> -l.quantity()))));
-        }
+    public void addSale(OrderConfirmed order, LocalDate firstDay) {
+        add(order.confirmedAt(), firstDay, order.lines().stream()
+                .collect(Collectors.groupingBy(OrderConfirmed.Line::productId, Collectors.summingLong(OrderConfirmed.Line::quantity))));
     }
 
-    private void add(Instant confirmedAt, Map<UUID, Long> unitsByProduct) {
+    /** Takes returned units off the day their order was confirmed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeBack(OrderRefunded refund, LocalDate firstDay) {
+        add(refund.confirmedAt(), firstDay, refund.lines().stream()
+                .collect(Collectors.groupingBy(OrderRefunded.Line::productId, Collectors.summingLong(l -> -l.quantity()))));
+    }
+
+    private void add(Instant confirmedAt, LocalDate firstDay, Map<UUID, Long> unitsByProduct) {
         LocalDate day = confirmedAt.atZone(FestivalClock.BEIJING).toLocalDate();
-        LocalDate firstDay = sql.sql("select first_day from sales_window for share").query(Date.class).single().toLocalDate();
         boolean inWindow = !day.isBefore(firstDay);
         // Products in id order: two polls touching the same hot products never deadlock.
         unitsByProduct.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

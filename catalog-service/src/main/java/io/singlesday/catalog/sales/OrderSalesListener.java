@@ -6,6 +6,7 @@ import io.singlesday.contracts.EventCatalog;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.contracts.topics.Topics;
+import io.singlesday.platform.inbox.ProcessedEvents;
 import io.singlesday.platform.kafka.EventCodec;
 import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.kafka.PollTransaction;
@@ -15,6 +16,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -33,10 +35,12 @@ public class OrderSalesListener {
 
     private final IncubationLedger incubation;
     private final SalesRanking ranking;
+    private final ProcessedEvents processed;
     private final PollTransaction poll;
 
-    public OrderSalesListener(IncubationLedger incubation, SalesRanking ranking, EventCodec codec,
-                              TransactionTemplate transactions, TraceHop traces) {
+    public OrderSalesListener(IncubationLedger incubation, SalesRanking ranking, ProcessedEvents processed,
+                              EventCodec codec, TransactionTemplate transactions, TraceHop traces) {
+        this.processed = processed;
         this.incubation = incubation;
         this.ranking = ranking;
         this.poll = new PollTransaction(transactions, codec, traces);
@@ -46,16 +50,21 @@ public class OrderSalesListener {
             batch = "true", properties = {"fetch.min.bytes=${catalog.incubation.fetch-min-bytes:32768}",
             "fetch.max.wait.ms=${catalog.incubation.fetch-max-wait-ms:500}"})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        poll.apply(records, SALES, events -> {
-        }, event -> {
+        LocalDate[] window = new LocalDate[1];
+        // Held once per transaction: PollTransaction runs this first in every transaction it opens, shared or alone.
+        poll.apply(records, SALES, events -> window[0] = ranking.holdWindow(), event -> {
+            // One inbox row per event for both tallies: they commit together or not at all.
+            if (!processed.firstDelivery(IncubationLedger.CONSUMER, event.eventId())) {
+                return;
+            }
             switch (event.payload()) {
                 case OrderConfirmed confirmed -> {
-                    incubation.onOrderConfirmed(event.eventId(), confirmed);
-                    ranking.onConfirmed(event.eventId(), confirmed);
+                    incubation.addSale(confirmed);
+                    ranking.addSale(confirmed, window[0]);
                 }
                 case OrderRefunded refunded -> {
-                    incubation.onOrderRefunded(event.eventId(), refunded);
-                    ranking.onRefunded(event.eventId(), refunded);
+                    incubation.takeBack(refunded);
+                    ranking.takeBack(refunded, window[0]);
                 }
                 default -> {
                 }

@@ -49,6 +49,8 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private static final EventTypeHeader.Wanted COUNTS =
             EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED, EventCatalog.ORDER_CANCELLED, EventCatalog.ORDER_REFUNDED);
 
+    private static final String CONFIRMED_KEY = EventCatalog.ORDER_CONFIRMED.key();
+
     static final String DEAD_LETTERS = "orders-dead-letters";
     static final String BATCHES = "batches-out";
 
@@ -67,6 +69,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private static final byte ADDED_REFUND = 3;
 
     private final EventCodec codec;
+    private final SaleReader sales = new SaleReader();
     private final TraceHop traces;
     private final Duration flushInterval;
     private final Counter deadLetters;
@@ -101,6 +104,16 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         if (!COUNTS.mayWant(record.headers())) {
             return;
         }
+        String type = EventTypeHeader.of(record.headers());
+        if (type == null || CONFIRMED_KEY.equals(type)) {
+            SaleReader.Read sale = sales.read(record.value());
+            if (sale != null) {
+                try (TraceHop.Scope trace = traces.span(sale.traceparent(), "count OrderConfirmed")) {
+                    confirm(sale.eventId(), sale.orderId(), sale.sale());
+                }
+                return;
+            }
+        }
         EventEnvelope<?> envelope;
         try {
             envelope = codec.decode(record.value());
@@ -124,7 +137,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
                 if (problem != null) {
                     deadLetter(record, problem);
                 } else {
-                    confirm(envelope.eventId(), confirmed);
+                    confirm(envelope.eventId(), confirmed.orderId(), CountedSale.of(confirmed));
                 }
             }
             case OrderCancelled cancelled -> cancel(envelope.eventId(), cancelled);
@@ -135,14 +148,13 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
     }
 
-    private void confirm(UUID eventId, OrderConfirmed order) {
-        String orderId = order.orderId().toString();
+    private void confirm(UUID eventId, UUID order, CountedSale sale) {
+        String orderId = order.toString();
         byte[] known = ledger.get(orderId);
         if (known != null) {
             (eventIdOf(known).equals(eventId) ? duplicateEvents : duplicateOrders).increment();
             return;
         }
-        CountedSale sale = CountedSale.of(order);
         byte[] compact = sale.toBytes();
         ledger.put(orderId, entry(COUNTED, eventId, compact));
         remember(eventId, ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array(),
