@@ -38,7 +38,7 @@ public final class CounterTopology {
     private CounterTopology() {
     }
 
-    public static Topology build(EventCodec codec, MilestoneMarks marks, Duration flushInterval, MeterRegistry meters,
+    public static Topology build(EventCodec codec, MarksNow marks, Duration flushInterval, MeterRegistry meters,
                                  TraceHop traces) {
         var strings = Serdes.String();
         var bytes = Serdes.ByteArray();

@@ -35,14 +35,14 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
     /** Kept beside the reached milestones: the latest festival second counted so far. */
     private static final String LATEST_SECOND = "_latest-second";
 
-    private final MilestoneMarks marks;
+    private final MarksNow marks;
     private final EventCodec codec;
     private final Counter deadLetters;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> totals;
     private KeyValueStore<String, byte[]> reached;
 
-    RunningTotals(MilestoneMarks marks, EventCodec codec, MeterRegistry meters, String topic) {
+    RunningTotals(MarksNow marks, EventCodec codec, MeterRegistry meters, String topic) {
         this.marks = marks;
         this.codec = codec;
         this.deadLetters = meters.counter("festival.kafka.dead.letters", "topic", topic);
@@ -66,7 +66,8 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
             context.forward(record, DEAD_LETTERS);
             return;
         }
-        long totalBefore = Figures.fromBytes(totals.get(FigureKeys.TOTAL)).gmvFen();
+        Figures before = Figures.fromBytes(totals.get(FigureKeys.TOTAL));
+        long totalBefore = before.gmvFen();
         TreeMap<Instant, Long> gmvBySecond = new TreeMap<>();
         deltas.forEach((key, delta) -> {
             Figures now = Figures.fromBytes(totals.get(key)).plus(delta);
@@ -79,7 +80,8 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
         });
         byte[] latestBytes = reached.get(LATEST_SECOND);
         Instant latest = latestBytes == null ? null : Instant.ofEpochSecond(ByteBuffer.wrap(latestBytes).getLong());
-        for (GmvMilestoneReached milestone : marks.passed(totalBefore, gmvBySecond, reachedIds(), latest)) {
+        Figures after = before.plus(deltas.getOrDefault(FigureKeys.TOTAL, Figures.ZERO));
+        for (GmvMilestoneReached milestone : marks.at(after).passed(totalBefore, gmvBySecond, reachedIds(), latest)) {
             reached.put(milestone.milestoneId(), new byte[]{1});
             EventEnvelope<GmvMilestoneReached> envelope = EventEnvelope.wrap(EventCatalog.GMV_MILESTONE_REACHED,
                     milestone.milestoneId(), milestone.reachedAt(), null, milestone);

@@ -29,7 +29,7 @@ public class LastYearComparison {
     }
 
     /** The run's whole day in fen: its day's orders at the mean order value so far (none yet: nothing to compare). */
-    static long dayTotalFen(long dayOrders, Figures total) {
+    public static long dayTotalFen(long dayOrders, Figures total) {
         if (total.orders() == 0) {
             return 0;
         }

@@ -32,9 +32,12 @@ public class SnapshotBuilder {
     private final CounterSettings settings;
     private final CityPopulations populations;
     private final LastYearComparison lastYear;
+    private final io.singlesday.gmv.scale.ScaledMilestones milestones;
 
     public SnapshotBuilder(FigureView figures, FestivalClock clock, CounterSettings settings,
-                           CityPopulations populations, LastYearComparison lastYear) {
+                           CityPopulations populations, LastYearComparison lastYear,
+                           io.singlesday.gmv.scale.ScaledMilestones milestones) {
+        this.milestones = milestones;
         this.figures = figures;
         this.clock = clock;
         this.settings = settings;
@@ -85,7 +88,7 @@ public class SnapshotBuilder {
                 ranked(FigureKeys.CATEGORY, total, TOP, all -> true),
                 ranked(FigureKeys.SESSION, total, TOP, all -> true),
                 ranked(FigureKeys.BRAND, total, TOP, all -> true),
-                chart, versus, figures.milestones(), refunds);
+                chart, versus, milestones.ofThisRun(figures.milestones()), refunds);
     }
 
     /** One dimension's values by GMV, highest first; shares are of the platform total. */

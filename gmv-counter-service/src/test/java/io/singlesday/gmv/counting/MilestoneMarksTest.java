@@ -71,4 +71,25 @@ class MilestoneMarksTest {
         assertThatThrownBy(() -> new MilestoneMarks(0, 10, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MilestoneMarks(100, 10, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void atARunsScaleLastYearsHeadlinesComeAtTheirShareOfTheRunsDay() {
+        // 2019 sold 268.4 billion; a run whose whole day is 26,840 CNY hears "first 1 billion" at 1/268.4 of it.
+        MilestoneMarks marks = MilestoneMarks.atScale(268_400_000_000L, 2_684_000L, "run1", "2019 at 1:10,000,000");
+        assertThat(marks.marks()).extracting(MilestoneMarks.Mark::id)
+                .containsExactly("threshold-1000000000@run1", "threshold-10000000000@run1", "threshold-100000000000@run1", "record@run1");
+        assertThat(marks.marks()).extracting(MilestoneMarks.Mark::fen).containsExactly(10_000L, 100_000L, 1_000_000L, 2_684_000L);
+        assertThat(marks.marks().getFirst().label()).isEqualTo("first 1 billion (2019 at 1:10,000,000)");
+        assertThat(marks.marks().getLast().label()).isEqualTo("record broken: last year's 268.4 billion passed (2019 at 1:10,000,000)");
+        assertThat(MilestoneMarks.atScale(268_400_000_000L, 0, "run1", "x").marks()).as("nothing sold, nothing to pass").isEmpty();
+
+        var reached = marks.passed(95_000L, new java.util.TreeMap<>(java.util.Map.of(Instant.parse("2026-11-10T17:03:00Z"), 10_000L)),
+                java.util.Set.of(), null);
+        // A run's marks move with its mean order value, so one the total is already past is announced with the next
+        // sums (here the 1-billion mark, 10,000 fen, below the 95,000 before the batch) rather than never.
+        assertThat(reached).extracting(GmvMilestoneReached::milestoneId)
+                .containsExactly("threshold-1000000000@run1", "threshold-10000000000@run1");
+        assertThat(marks.passed(105_000L, new java.util.TreeMap<>(java.util.Map.of(Instant.parse("2026-11-10T17:04:00Z"), 1L)),
+                java.util.Set.of("threshold-1000000000@run1", "threshold-10000000000@run1"), null)).isEmpty();
+    }
 }

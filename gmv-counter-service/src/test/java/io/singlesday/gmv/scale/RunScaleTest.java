@@ -96,10 +96,28 @@ class RunScaleTest {
         assertThat(atThisTime).isPositive();
         assertThat(s.at("/previousYear/atThisTimeFen").asLong()).isEqualTo(atThisTime);
 
+        // Last year's headlines at this run's scale: "first 1 billion" is 1/268.4 of the run's day, passed by now.
+        CounterApp.await(Duration.ofSeconds(30), () -> summary().path("milestones").toString().contains("first 1 billion (a test day at 1:1)"));
+        JsonNode milestones = summary().path("milestones");
+        assertThat(milestones.size()).isPositive();
+        for (JsonNode milestone : milestones) {
+            assertThat(milestone.path("milestoneId").asString()).as("only this run's milestones on the screen").contains("@");
+            assertThat(milestone.path("label").asString()).endsWith("(a test day at 1:1)");
+        }
+
         assertThat(Http.send(base, "DELETE", "/api/gmv/scale", operator, null).statusCode()).isEqualTo(204);
         CounterApp.await(Duration.ofSeconds(10), () -> CONFIGURED.equals(summary().at("/previousYear/basis").asString()));
         assertThat(summary().at("/previousYear/totalFen").asLong()).isEqualTo(2_684_000_00L);
+        for (JsonNode milestone : summary().path("milestones")) {
+            assertThat(milestone.path("milestoneId").asString()).as("the configured milestones again").doesNotContain("@");
+        }
         assertThat(json(Http.send(base, "GET", "/api/gmv/public/scale", null, null)).path("announced").asBoolean()).isFalse();
+    }
+
+    /** A failed run must not leave its scale announced for the next test. */
+    @org.junit.jupiter.api.AfterEach
+    void withdraw() throws Exception {
+        Http.send(base, "DELETE", "/api/gmv/scale", operator, null);
     }
 
     private static JsonNode summary() {
