@@ -56,10 +56,15 @@ public final class OrderEvents implements AutoCloseable {
         OrderConfirmed.Channel channel = random.nextInt(10) == 0 ? OrderConfirmed.Channel.LIVESTREAM
                 : mobile ? OrderConfirmed.Channel.APP : OrderConfirmed.Channel.PC;
         String city = CITIES.get(random.nextInt(CITIES.size()));
+        boolean delivered = random.nextInt(5) > 0;
         return new OrderConfirmed(UUID.randomUUID(), UUID.randomUUID(), "shopper-" + random.nextInt(1000), UUID.randomUUID(),
                 brand, channel, channel == OrderConfirmed.Channel.LIVESTREAM ? "session-" + random.nextInt(3) : null,
                 mobile ? OrderConfirmed.Device.MOBILE : OrderConfirmed.Device.PC, city, city + " province", at,
-                Money.fen(paid + 500L * lines), Money.fen(500L * lines), Money.fen(paid), items);
+                Money.fen(paid + 500L * lines), Money.fen(500L * lines), Money.fen(paid), items,
+                // As the order service sends them today: most with a delivery point and the buyer's fingerprints.
+                delivered ? 30 + random.nextDouble() : null, delivered ? 120 + random.nextDouble() : null,
+                delivered ? new OrderConfirmed.Buyer(Long.toHexString(random.nextLong() | Long.MIN_VALUE),
+                        random.nextBoolean() ? Long.toHexString(random.nextLong() | Long.MIN_VALUE) : null) : null);
     }
 
     public static OrderPlaced placed(OrderConfirmed o) {

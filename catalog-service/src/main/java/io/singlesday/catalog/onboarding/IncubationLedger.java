@@ -60,10 +60,18 @@ public class IncubationLedger {
     /** For a caller that has already made sure the event is applied once (inside its transaction). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void addSale(OrderConfirmed order) {
-        Map<UUID, Long> paidByBrand = order.lines().stream()
-                .collect(Collectors.groupingBy(OrderConfirmed.Line::brandId, Collectors.summingLong(l -> l.paid().minor())));
-        String month = YearMonth.from(order.confirmedAt().atZone(FestivalClock.BEIJING)).toString();
-        Timestamp at = Timestamp.from(order.confirmedAt());
+        credit(order.confirmedAt(), order.lines().stream()
+                .collect(Collectors.groupingBy(OrderConfirmed.Line::brandId, Collectors.summingLong(l -> l.paid().minor()))));
+    }
+
+    /**
+     * Counts what brands were paid (fen by brand) for an order confirmed at {@code confirmedAt}: a sale, or an order
+     * judged not brushed after all coming back into the tallies.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void credit(Instant confirmedAt, Map<UUID, Long> paidByBrand) {
+        String month = YearMonth.from(confirmedAt.atZone(FestivalClock.BEIJING)).toString();
+        Timestamp at = Timestamp.from(confirmedAt);
         paidByBrand.forEach((brand, paid) -> {
             sql.sql("""
                     insert into brand_monthly_gmv (brand_id, month, gmv_fen) select ?, ?, ? where exists (select 1 from brands where id = ?)
@@ -76,7 +84,7 @@ public class IncubationLedger {
                     .params(paid, brand, at, at)
                     .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) == null ? 0 : 1})
                     .optional()
-                    .ifPresent(progress -> afterProgress(brand, progress[0], progress[1], progress[2] == 1, order.confirmedAt()));
+                    .ifPresent(progress -> afterProgress(brand, progress[0], progress[1], progress[2] == 1, confirmedAt));
         });
     }
 
@@ -90,10 +98,18 @@ public class IncubationLedger {
     /** For a caller that has already made sure the event is applied once (inside its transaction). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void takeBack(OrderRefunded refund) {
-        Map<UUID, Long> backByBrand = refund.lines().stream()
-                .collect(Collectors.groupingBy(OrderRefunded.Line::brandId, Collectors.summingLong(l -> l.amount().minor())));
-        String month = YearMonth.from(refund.confirmedAt().atZone(FestivalClock.BEIJING)).toString();
-        Timestamp at = Timestamp.from(refund.confirmedAt());
+        debit(refund.confirmedAt(), refund.lines().stream()
+                .collect(Collectors.groupingBy(OrderRefunded.Line::brandId, Collectors.summingLong(l -> l.amount().minor()))));
+    }
+
+    /**
+     * Takes amounts (fen by brand) back out of the month and the incubation an order was confirmed in: a refund, or
+     * an order judged brushed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void debit(Instant confirmedAt, Map<UUID, Long> backByBrand) {
+        String month = YearMonth.from(confirmedAt.atZone(FestivalClock.BEIJING)).toString();
+        Timestamp at = Timestamp.from(confirmedAt);
         backByBrand.forEach((brand, back) -> {
             sql.sql("update brand_monthly_gmv set gmv_fen = greatest(0, gmv_fen - ?) where brand_id = ? and month = ?")
                     .params(back, brand, month).update();

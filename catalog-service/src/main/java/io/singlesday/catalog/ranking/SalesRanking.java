@@ -64,6 +64,15 @@ public class SalesRanking {
                 .collect(Collectors.groupingBy(OrderRefunded.Line::productId, Collectors.summingLong(l -> -l.quantity()))));
     }
 
+    /**
+     * Adds (or, negative, takes off) units of products on the day their order was confirmed: for an order that leaves
+     * the ranking after it was counted, or comes back to it. The caller holds the window.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void adjust(Instant confirmedAt, LocalDate firstDay, Map<UUID, Long> unitsByProduct) {
+        add(confirmedAt, firstDay, unitsByProduct);
+    }
+
     private void add(Instant confirmedAt, LocalDate firstDay, Map<UUID, Long> unitsByProduct) {
         LocalDate day = confirmedAt.atZone(FestivalClock.BEIJING).toLocalDate();
         boolean inWindow = !day.isBefore(firstDay);

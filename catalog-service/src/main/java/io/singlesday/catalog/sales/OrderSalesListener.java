@@ -1,5 +1,6 @@
 package io.singlesday.catalog.sales;
 
+import io.singlesday.catalog.brushing.BrushingDetector;
 import io.singlesday.catalog.onboarding.IncubationLedger;
 import io.singlesday.catalog.ranking.SalesRanking;
 import io.singlesday.contracts.EventCatalog;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * What the catalog learns from sales and returns: incubation GMV ({@link IncubationLedger}) and the best-sellers
- * ranking ({@link SalesRanking}), each counting an event once by its own inbox. One consumer decodes each order event
+ * ranking ({@link SalesRanking}), both fed through the brushing detector ({@link BrushingDetector}), which keeps
+ * suspected orders out of them, and each event counted once by one inbox. One consumer decodes each order event
  * once for both; nobody waits on either tally, so it lets orders gather for up to half a second at the peak and
  * applies each poll in one transaction ({@link PollTransaction}): one commit for many orders of the same hot brands.
  * Other order events are passed over by their type header without being decoded. The group keeps the name it had
@@ -33,15 +35,15 @@ public class OrderSalesListener {
     private static final EventTypeHeader.Wanted SALES = EventTypeHeader.anyOf(EventCatalog.ORDER_CONFIRMED,
             EventCatalog.ORDER_REFUNDED);
 
-    private final IncubationLedger incubation;
+    private final BrushingDetector brushing;
     private final SalesRanking ranking;
     private final ProcessedEvents processed;
     private final PollTransaction poll;
 
-    public OrderSalesListener(IncubationLedger incubation, SalesRanking ranking, ProcessedEvents processed,
+    public OrderSalesListener(BrushingDetector brushing, SalesRanking ranking, ProcessedEvents processed,
                               EventCodec codec, TransactionTemplate transactions, TraceHop traces) {
         this.processed = processed;
-        this.incubation = incubation;
+        this.brushing = brushing;
         this.ranking = ranking;
         this.poll = new PollTransaction(transactions, codec, traces);
     }
@@ -58,14 +60,9 @@ public class OrderSalesListener {
                 return;
             }
             switch (event.payload()) {
-                case OrderConfirmed confirmed -> {
-                    incubation.addSale(confirmed);
-                    ranking.addSale(confirmed, window[0]);
-                }
-                case OrderRefunded refunded -> {
-                    incubation.takeBack(refunded);
-                    ranking.takeBack(refunded, window[0]);
-                }
+                // The detector counts an order in both tallies unless it suspects it of brushing.
+                case OrderConfirmed confirmed -> brushing.confirmed(confirmed, window[0]);
+                case OrderRefunded refunded -> brushing.refunded(refunded, window[0]);
                 default -> {
                 }
             }

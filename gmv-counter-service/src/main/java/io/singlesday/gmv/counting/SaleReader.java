@@ -122,6 +122,13 @@ final class SaleReader {
                         return null;
                     }
                 }
+                case "buyer" -> {
+                    if (token == JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                    } else if (token != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
                 case "deliveryLatitude", "deliveryLongitude" -> {
                     if (!token.isNumeric() && token != JsonToken.VALUE_NULL) {
                         return null;

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 /**
  * What a shopper sends to check out. {@code device} defaults from the channel (PC is a PC, everything else is the
- * app); {@code livestreamId} is required for LIVESTREAM, {@code popupStoreId} for POPUP_STORE.
+ * app); {@code livestreamId} is required for LIVESTREAM, {@code popupStoreId} for POPUP_STORE. {@code deviceId} (what
+ * the app reports about the phone or browser) and {@code paymentAccount} (the wallet or card paid from) are optional;
+ * only their fingerprints are kept, for the risk check that finds buyers sharing them.
  */
 public record CheckoutRequest(
         @NotEmpty @Size(max = CheckoutRequest.MAX_LINES, message = "at most 50 lines per checkout") List<@Valid @NotNull Line> lines,
@@ -26,7 +28,9 @@ public record CheckoutRequest(
         @Size(max = 64) String livestreamId,
         UUID popupStoreId,
         Device device,
-        @NotNull @Valid Address address) {
+        @NotNull @Valid Address address,
+        @Size(max = 64) String deviceId,
+        @Size(max = 64) String paymentAccount) {
 
     public static final int MAX_LINES = 50;
 

@@ -173,7 +173,8 @@ public class PlaceCheckout {
         PlaceLivestreamCheckout.Delivery to = command.delivery();
         CheckoutRequest request = new CheckoutRequest(List.of(new CheckoutRequest.Line(command.skuId(), command.quantity())),
                 List.of(), command.channel(), command.sessionId().toString(), null, command.device(),
-                new CheckoutRequest.Address(to.recipient(), to.street(), to.city(), to.province(), to.latitude(), to.longitude()));
+                new CheckoutRequest.Address(to.recipient(), to.street(), to.city(), to.province(), to.latitude(), to.longitude()),
+                null, null);
         transactions.execute(status -> insert(command.checkoutId(), command.shopperId(), key, hash, request, priced,
                 command.stockHold()));
         return new CheckoutAccepted(command.checkoutId(), false);
@@ -255,8 +256,9 @@ public class PlaceCheckout {
         int inserted = sql.sql("""
                 insert into checkouts (id, shopper_id, idempotency_key, request_hash, state, channel, livestream_id, device,
                                        city, province, payable_fen, currency, coupon_codes, coupons_state, orders_pending,
-                                       placed_at, deadline, delivery_latitude, delivery_longitude)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?)
+                                       placed_at, deadline, delivery_latitude, delivery_longitude, device_fingerprint,
+                                       payment_fingerprint)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?, ?, ?)
                 on conflict (shopper_id, idempotency_key) do nothing""")
                 .params(checkoutId, shopperId, key, hash, CheckoutState.AWAITING_PARTICIPANTS.name(), request.channel().name(),
                         request.livestreamId(), request.effectiveDevice().name(), request.address().city(),
@@ -264,7 +266,8 @@ public class PlaceCheckout {
                         priced.coupons().stream().map(PricedCheckout.AppliedCoupon::code).toArray(String[]::new),
                         priced.coupons().isEmpty() ? "NONE" : "REQUESTED", priced.orders().size(), Timestamp.from(now),
                         saga.participantTimeout().toMillis() / 1000.0, request.address().latitude(),
-                        request.address().longitude())
+                        request.address().longitude(), fingerprint("device", request.deviceId()),
+                        fingerprint("payment", request.paymentAccount()))
                 .update();
         if (inserted == 0) {
             return false;
@@ -330,6 +333,17 @@ public class PlaceCheckout {
                 request.livestreamId(), request.effectiveDevice(), request.address().city(), request.address().province(),
                 now, new Money(order.listFen(), currency), new Money(order.discountFen(), currency),
                 new Money(order.paidFen(), currency), lines);
+    }
+
+    /**
+     * 16 hex digits of a salted hash: equal identifiers give equal fingerprints, and the identifier itself is not kept.
+     * The kind salts it, so a device id and a payment account that happen to be equal do not look alike.
+     */
+    static String fingerprint(String kind, String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return null;
+        }
+        return sha256((kind + '\n' + identifier.strip()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     private static String sha256(byte[] body) {

@@ -36,7 +36,8 @@ public class OrderEvents {
 
     private record Head(UUID checkoutId, String shopperId, UUID storeId, UUID brandId, OrderConfirmed.Channel channel,
                         String livestreamId, OrderConfirmed.Device device, String city, String province, Instant placedAt,
-                        String currency, long list, long discount, long paid, Double latitude, Double longitude) {
+                        String currency, long list, long discount, long paid, Double latitude, Double longitude,
+                        OrderConfirmed.Buyer buyer) {
     }
 
     public void timeline(UUID orderId, OrderState state, String detail) {
@@ -46,11 +47,12 @@ public class OrderEvents {
     /** An order's and its checkout's columns, after the column that names the order or the checkout (column 1). */
     private static final String HEAD_COLUMNS = """
             o.shopper_id, o.store_id, o.brand_id, c.channel, c.livestream_id, c.device, c.city, c.province, o.placed_at,
-            o.currency, o.list_fen, o.discount_fen, o.paid_fen, c.delivery_latitude, c.delivery_longitude""";
+            o.currency, o.list_fen, o.discount_fen, o.paid_fen, c.delivery_latitude, c.delivery_longitude,
+            c.device_fingerprint, c.payment_fingerprint""";
     private static final String LINE_COLUMNS = """
             l.sku_id, l.product_id, l.brand_id, l.category_id, l.origin_country, l.quantity, l.list_fen, l.discount_fen,
             l.paid_fen""";
-    private static final int LINE_AFTER_HEAD = 17;
+    private static final int LINE_AFTER_HEAD = 19;
 
     /** The confirmed events of every order of the checkout, in order id order, from one read of their rows and lines. */
     public List<OrderConfirmed> confirmedOrders(UUID checkoutId, Instant at) {
@@ -72,7 +74,7 @@ public class OrderEvents {
             Head h = e.getValue().getFirst().head();
             return new OrderConfirmed(e.getKey(), h.checkoutId(), h.shopperId(), h.storeId(), h.brandId(), h.channel(),
                     h.livestreamId(), h.device(), h.city(), h.province(), at, money(h.list(), h), money(h.discount(), h),
-                    money(h.paid(), h), e.getValue().stream().map(Row::line).toList(), h.latitude(), h.longitude());
+                    money(h.paid(), h), e.getValue().stream().map(Row::line).toList(), h.latitude(), h.longitude(), h.buyer());
         }).toList();
     }
 
@@ -99,7 +101,11 @@ public class OrderEvents {
                 OrderConfirmed.Channel.valueOf(rs.getString(5)), rs.getString(6),
                 OrderConfirmed.Device.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                rs.getObject(15, Double.class), rs.getObject(16, Double.class));
+                rs.getObject(15, Double.class), rs.getObject(16, Double.class), buyer(rs.getString(17), rs.getString(18)));
+    }
+
+    private static OrderConfirmed.Buyer buyer(String device, String payment) {
+        return device == null && payment == null ? null : new OrderConfirmed.Buyer(device, payment);
     }
 
     /** {@link #LINE_COLUMNS} from column {@code first} on. */

@@ -42,7 +42,8 @@ class CheckoutSagaTest extends OrderIntegrationTest {
         String voucher = issueCoupon(shopperId, Scope.PLATFORM, null, 30_000, 5_000, true);
 
         HttpResponse<String> answer = checkout(UUID.randomUUID().toString(),
-                body(List.of(Map.entry(cream, 2), Map.entry(serum, 1), Map.entry(shoes, 1)), List.of(storeCoupon, voucher), null), 20);
+                body(List.of(Map.entry(cream, 2), Map.entry(serum, 1), Map.entry(shoes, 1)), List.of(storeCoupon, voucher),
+                        "\"channel\":\"APP\",\"deviceId\":\"phone-7f3a\",\"paymentAccount\":\"alipay:li.wei@example.com\""), 20);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(field(answer.body(), "state")).isEqualTo("CONFIRMED");
@@ -70,6 +71,13 @@ class CheckoutSagaTest extends OrderIntegrationTest {
         assertThat(storeAOrder.device()).isEqualTo(OrderConfirmed.Device.MOBILE);
         assertThat(storeAOrder.city()).isEqualTo("Hangzhou");
         assertThat(storeAOrder.lines().getFirst().originCountry()).isEqualTo("DE");
+        // The risk check's keys travel as fingerprints: the same for every order of the checkout, never the identifiers.
+        assertThat(confirmed).extracting(OrderConfirmed::buyer).containsOnly(storeAOrder.buyer());
+        assertThat(storeAOrder.buyer().deviceFingerprint()).matches("[0-9a-f]{16}");
+        assertThat(storeAOrder.buyer().paymentFingerprint()).matches("[0-9a-f]{16}")
+                .isNotEqualTo(storeAOrder.buyer().deviceFingerprint());
+        assertThat(sql.sql("select count(*) from checkouts where device_fingerprint like '%phone%' or payment_fingerprint like '%alipay%'")
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

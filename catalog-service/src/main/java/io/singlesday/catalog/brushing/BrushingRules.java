@@ -1,0 +1,151 @@
+package io.singlesday.catalog.brushing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which signals an order shows and what each weighs: the only place the detector's judgement is written, free of
+ * storage so every decision is unit-tested. An order is suspected when its signals add up to {@code threshold}
+ * points; no single weak signal can get there, and the strong ones (the store's own staff buying, or buyers sharing
+ * devices and payment accounts) need a second to agree unless they are proof on their own.
+ *
+ * <p>Weights are in points out of 100. They follow what risk teams report about brushing rings: sock puppets share a
+ * few phones, wallets and drop addresses, buy the cheapest item once from a new account, in a burst, and are often
+ * refunded off the books at once; honest households share a device or an address now and then, which is why a
+ * cluster needs {@code clusterShoppers} distinct buyers of the same store before it counts.
+ */
+public final class BrushingRules {
+
+    public static final String STAFF_BUYER = "staff-buyer";
+    public static final String SHARED_DEVICE = "shared-device";
+    public static final String SHARED_PAYMENT = "shared-payment";
+    public static final String SHARED_ADDRESS = "shared-address";
+    public static final String QUICK_REFUND = "quick-refund";
+    public static final String TINY_PRICE = "tiny-price";
+    public static final String FIRST_ORDER = "first-order";
+    public static final String STORE_BURST = "store-burst";
+
+    /** One signal an order showed: its name, its points and, in words, the evidence. */
+    public record Signal(String name, int weight, String evidence) {
+    }
+
+    /**
+     * What the detector knows about one order when it is confirmed. Counts of "shoppers" are distinct buyers of the
+     * same store sharing the key, this order's buyer included (0 when the order did not name the key).
+     */
+    public record Facts(boolean staffBuyer, int deviceShoppers, int paymentShoppers, int addressShoppers,
+                        long cheapestUnitFen, long paidFen, boolean firstOrder, long storeOrdersThisHour,
+                        long storeOrdersPerHourBefore) {
+    }
+
+    private final Settings settings;
+
+    public BrushingRules(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The knobs, each checked at start-up. {@code tinyUnitFen}: a unit cheaper than this is a token purchase;
+     * {@code quickRefundMinutes}: a refund this soon after confirmation (festival minutes) is a tell;
+     * {@code burstOrders}/{@code burstFactor}: an hour with at least this many of a store's orders and this many times
+     * its hourly average of the day before.
+     */
+    public record Settings(int threshold, int clusterShoppers, long tinyUnitFen, long quickRefundMinutes, long burstOrders,
+                           long burstFactor) {
+
+        public Settings {
+            positive("threshold", threshold);
+            if (threshold > 100) {
+                throw new IllegalStateException("catalog.brushing.threshold is in points out of 100, not " + threshold);
+            }
+            if (clusterShoppers < 2) {
+                throw new IllegalStateException("catalog.brushing.cluster-shoppers must be at least 2 (a cluster is "
+                        + "several buyers), not " + clusterShoppers);
+            }
+            positive("tiny-unit-fen", tinyUnitFen);
+            positive("quick-refund-minutes", quickRefundMinutes);
+            positive("burst-orders", burstOrders);
+            positive("burst-factor", burstFactor);
+        }
+
+        private static void positive(String name, long value) {
+            if (value <= 0) {
+                throw new IllegalStateException("catalog.brushing." + name + " must be positive, not " + value);
+            }
+        }
+    }
+
+    public int threshold() {
+        return settings.threshold();
+    }
+
+    public int clusterShoppers() {
+        return settings.clusterShoppers();
+    }
+
+    /** The signals of an order at its confirmation, strongest first. */
+    public List<Signal> atConfirmation(Facts facts) {
+        List<Signal> signals = new ArrayList<>();
+        if (facts.staffBuyer()) {
+            signals.add(staffBuyer());
+        }
+        if (facts.deviceShoppers() >= settings.clusterShoppers()) {
+            signals.add(sharedDevice(facts.deviceShoppers()));
+        }
+        if (facts.paymentShoppers() >= settings.clusterShoppers()) {
+            signals.add(sharedPayment(facts.paymentShoppers()));
+        }
+        // An address is shared more innocently (offices, dormitories, parcel lockers), so it takes one buyer more.
+        if (facts.addressShoppers() > settings.clusterShoppers()) {
+            signals.add(sharedAddress(facts.addressShoppers()));
+        }
+        if (facts.cheapestUnitFen() < settings.tinyUnitFen()) {
+            signals.add(new Signal(TINY_PRICE, 10, "a unit at %s against a token-purchase line of %s"
+                    .formatted(cny(facts.cheapestUnitFen()), cny(settings.tinyUnitFen()))));
+        }
+        if (facts.firstOrder()) {
+            signals.add(new Signal(FIRST_ORDER, 10, "the buyer's first order on the platform"));
+        }
+        if (facts.storeOrdersThisHour() >= settings.burstOrders()
+                && facts.storeOrdersThisHour() >= settings.burstFactor() * Math.max(1, facts.storeOrdersPerHourBefore())) {
+            signals.add(new Signal(STORE_BURST, 10, "%d orders at this store this festival hour against %d an hour the day before"
+                    .formatted(facts.storeOrdersThisHour(), facts.storeOrdersPerHourBefore())));
+        }
+        return List.copyOf(signals);
+    }
+
+    public Signal staffBuyer() {
+        return new Signal(STAFF_BUYER, 60, "the buyer acts for the store's own brand");
+    }
+
+    public Signal sharedDevice(int shoppers) {
+        return new Signal(SHARED_DEVICE, 35, "a device shared by %d buyers of this store".formatted(shoppers));
+    }
+
+    public Signal sharedPayment(int shoppers) {
+        return new Signal(SHARED_PAYMENT, 35, "a payment account shared by %d buyers of this store".formatted(shoppers));
+    }
+
+    public Signal sharedAddress(int shoppers) {
+        return new Signal(SHARED_ADDRESS, 20, "a delivery point shared by %d buyers of this store".formatted(shoppers));
+    }
+
+    /** A refund after {@code minutes} festival minutes is a signal when it came quickly; empty otherwise. */
+    public java.util.Optional<Signal> refunded(long minutes) {
+        return minutes <= settings.quickRefundMinutes()
+                ? java.util.Optional.of(new Signal(QUICK_REFUND, 30, "refunded %d festival minutes after confirmation".formatted(minutes)))
+                : java.util.Optional.empty();
+    }
+
+    public static int score(List<Signal> signals) {
+        return signals.stream().mapToInt(Signal::weight).sum();
+    }
+
+    public boolean suspected(List<Signal> signals) {
+        return score(signals) >= settings.threshold();
+    }
+
+    private static String cny(long fen) {
+        return "%d.%02d CNY".formatted(fen / 100, fen % 100);
+    }
+}
