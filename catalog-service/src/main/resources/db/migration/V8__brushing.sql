@@ -25,7 +25,19 @@ create index brushing_orders_payment on brushing_orders (store_id, payment_fp) w
 create index brushing_orders_point on brushing_orders (store_id, point) where point is not null;
 create index brushing_orders_queue on brushing_orders (verdict, score desc, order_id) where verdict <> 'CLEAR';
 create index brushing_orders_brand on brushing_orders (brand_id, verdict, score desc, order_id) where verdict <> 'CLEAR';
-create index brushing_orders_store on brushing_orders (store_id);
+create index brushing_orders_buyer on brushing_orders (store_id, shopper_id);
+
+-- Buyers of each store grouped into webs: two buyers who shared a phone or a payment account at the store are in
+-- one web, and so is everyone tied to either. A web is named by the smallest id among those merged into it.
+create sequence brushing_web_ids;
+create table brushing_buyers (
+    store_id   uuid   not null,
+    shopper_id text   not null,
+    web        bigint not null,
+    orders     integer not null default 1, -- the buyer's confirmed orders at the store
+    primary key (store_id, shopper_id)
+);
+create index brushing_buyers_web on brushing_buyers (store_id, web);
 
 -- How many orders each buyer has had confirmed, to tell a first order.
 create table brushing_shoppers (

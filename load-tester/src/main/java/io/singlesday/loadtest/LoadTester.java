@@ -15,6 +15,8 @@ import java.util.Map;
  * <pre>
  * day [--target URL] [--peak N] [--compression N] [--minutes N] [--eve S] [--shoppers N] [--results DIR]
  *     the festival day through Gatling, then its verdict; exit 1 when the verdict fails, 2 on bad options
+ * day ... --brushing SHARE
+ *     that share of the run's stores fake sales through sock puppets; the verdict scores the brushing detector
  * day --steady N --minutes M [--rush-share F]
  *     checkouts only, at a flat N per second: the capacity measurement; with a rush share, that share of them all
  *     buy one SKU (a hot product's rush), reported apart from the others
@@ -26,9 +28,10 @@ import java.util.Map;
  */
 public final class LoadTester {
 
-    private static final Map<String, String> DAY_OPTIONS = Map.of("--target", "target", "--peak", "peak",
-            "--compression", "compression", "--minutes", "minutes", "--eve", "eve", "--shoppers", "shoppers",
-            "--steady", "steady", "--rush-share", "rush-share", "--chaos", "chaos", "--faults", "faults");
+    private static final Map<String, String> DAY_OPTIONS = Map.ofEntries(Map.entry("--target", "target"), Map.entry("--peak", "peak"),
+            Map.entry("--compression", "compression"), Map.entry("--minutes", "minutes"), Map.entry("--eve", "eve"),
+            Map.entry("--shoppers", "shoppers"), Map.entry("--steady", "steady"), Map.entry("--rush-share", "rush-share"),
+            Map.entry("--chaos", "chaos"), Map.entry("--faults", "faults"), Map.entry("--brushing", "brushing"));
 
     private LoadTester() {
     }
@@ -41,7 +44,7 @@ public final class LoadTester {
             case "replay" -> Replay.main(rest);
             case "curve" -> PrintCurve.main(rest);
             default -> {
-                System.err.println("usage: day [--peak N --compression N --minutes N --eve S --shoppers N --steady N [--rush-share F] [--chaos all|TARGET,...] [--faults URL] --target URL --results DIR]"
+                System.err.println("usage: day [--peak N --compression N --minutes N --eve S --shoppers N --steady N [--rush-share F] [--chaos all|TARGET,...] [--faults URL] [--brushing SHARE] --target URL --results DIR]"
                         + " | replay FILE [--speed N] | curve [PEAK [COMPRESSION]]");
                 System.exit(command.equals("help") ? 0 : 2);
             }

@@ -24,7 +24,7 @@ public final class LocalFestival {
             Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N] [--tracing]
                    festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
                    festival day [--peak N] [--compression N] [--minutes N] [--steady R] [--rush-share F] [--eve S]
-                                [--shoppers N] [--chaos all|TARGET,...] [--target URL] [--results DIR]
+                                [--shoppers N] [--chaos all|TARGET,...] [--brushing SHARE] [--target URL] [--results DIR]
                    festival replay FILE [--speed N]
                    festival curve [PEAK [COMPRESSION]]
 
@@ -41,7 +41,8 @@ public final class LocalFestival {
                               the year's curve at PEAK checkouts/s, COMPRESSION times faster, or --steady R per second
                               for --minutes; results and summary.md in --results (default load-results);
                               --chaos kills each service (SIGKILL), stops the broker and crashes PostgreSQL during
-                              the run, spaced out, and lists each fault's outage in the summary
+                              the run, spaced out, and lists each fault's outage in the summary; --brushing SHARE
+                              makes that share of the stores fake sales through sock puppets and scores the detector
               replay          play a gateway recording (GATEWAY_RECORD_FILE) back against the stack, --speed times faster
               curve           print the day's checkout curve at PEAK per second and COMPRESSION
             Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432), ZIPKIN_PORT (9411), FESTIVAL_FAULT_PORT (8079, the

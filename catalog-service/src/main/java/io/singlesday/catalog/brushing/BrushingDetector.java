@@ -96,6 +96,8 @@ public class BrushingDetector {
                 .param("device", device).param("payment", payment).param("point", point).param("store", order.storeId())
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)})
                 .single();
+        int[] buyer = web(order.storeId(), order.shopperId(), device, payment);
+        int linked = buyer[0];
         int orders = sql.sql("""
                 insert into brushing_shoppers (shopper_id, orders) values (?, 1)
                 on conflict (shopper_id) do update set orders = brushing_shoppers.orders + 1 returning orders""")
@@ -113,8 +115,8 @@ public class BrushingDetector {
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .single();
         long cheapest = order.lines().stream().mapToLong(l -> l.paid().minor() / Math.max(1, l.quantity())).min().orElse(0);
-        List<Signal> signals = rules.atConfirmation(new Facts(staff, clusters[0], clusters[1], clusters[2], cheapest,
-                order.paidTotal().minor(), orders == 1, burst[0], burst[1] / 24));
+        List<Signal> signals = rules.atConfirmation(new Facts(staff, linked, clusters[0], clusters[1], clusters[2], cheapest,
+                order.paidTotal().minor(), orders == 1, buyer[1], burst[0], burst[1] / 24));
         boolean suspected = rules.suspected(signals);
         sql.sql("""
                 update brushing_orders set signals = ?::jsonb, score = ?, verdict = ?, counted = ?, flagged_at = ?
@@ -125,7 +127,10 @@ public class BrushingDetector {
         if (!suspected) {
             count(order.confirmedAt(), lines, 1, firstDay);
         }
-        // The cluster just reached its size: its earlier orders show the signal too.
+        // A cluster or a web that reached its size: its earlier orders show the signal too.
+        if (linked >= rules.ringBuyers()) {
+            markWeb(order, rules.linkedBuyers(linked), firstDay);
+        }
         int size = rules.clusterShoppers();
         if (device != null && clusters[0] >= size) {
             markCluster(order, "device_fp", device, rules.sharedDevice(clusters[0]), firstDay);
@@ -165,6 +170,47 @@ public class BrushingDetector {
         }
         long minutes = Duration.between(refund.confirmedAt(), refund.refundedAt()).toMinutes();
         rules.refunded(minutes).ifPresent(signal -> mark(refund.orderId(), signal, firstDay));
+    }
+
+    /**
+     * Puts the buyer in one web with every buyer of the store it shares a phone or a wallet with, merging their webs,
+     * and returns how many buyers the web now holds and how many orders this buyer has had at the store.
+     */
+    private int[] web(java.util.UUID store, String shopper, String device, String payment) {
+        List<Long> webs = sql.sql("""
+                select distinct b.web from brushing_orders o
+                join brushing_buyers b on b.store_id = o.store_id and b.shopper_id = o.shopper_id
+                where o.store_id = :store and o.shopper_id <> :shopper
+                  and (o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text))
+                union select web from brushing_buyers where store_id = :store and shopper_id = :shopper""")
+                .param("store", store).param("shopper", shopper).param("device", device).param("payment", payment)
+                .query(Long.class).list();
+        long web = webs.isEmpty() ? sql.sql("select nextval('brushing_web_ids')").query(Long.class).single()
+                : webs.stream().mapToLong(Long::longValue).min().orElseThrow();
+        if (webs.size() > 1) {
+            sql.sql("update brushing_buyers set web = ? where store_id = ? and web = any(?) and web <> ?")
+                    .params(web, store, webs.toArray(Long[]::new), web).update();
+        }
+        int orders = sql.sql("""
+                insert into brushing_buyers (store_id, shopper_id, web) values (?, ?, ?)
+                on conflict (store_id, shopper_id) do update set web = excluded.web, orders = brushing_buyers.orders + 1
+                returning orders""")
+                .params(store, shopper, web).query(Integer.class).single();
+        int buyers = sql.sql("select count(*) from brushing_buyers where store_id = ? and web = ?")
+                .params(store, web).query(Integer.class).single();
+        return new int[]{buyers, orders};
+    }
+
+    private void markWeb(OrderConfirmed order, Signal signal, LocalDate firstDay) {
+        List<UUID> others = sql.sql("""
+                select o.order_id from brushing_buyers me
+                join brushing_buyers b on b.store_id = me.store_id and b.web = me.web
+                join brushing_orders o on o.store_id = b.store_id and o.shopper_id = b.shopper_id
+                where me.store_id = ? and me.shopper_id = ? and o.order_id <> ? and not o.signals @> ?::jsonb
+                order by o.order_id""")
+                .params(order.storeId(), order.shopperId(), order.orderId(), "[{\"name\":\"" + signal.name() + "\"}]")
+                .query(UUID.class).list();
+        others.forEach(id -> mark(id, signal, firstDay));
     }
 
     private void markCluster(OrderConfirmed order, String column, String key, Signal signal, LocalDate firstDay) {

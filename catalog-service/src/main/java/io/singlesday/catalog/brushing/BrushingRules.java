@@ -10,19 +10,24 @@ import java.util.List;
  * devices and payment accounts) need a second to agree unless they are proof on their own.
  *
  * <p>Weights are in points out of 100. They follow what risk teams report about brushing rings: sock puppets share a
- * few phones, wallets and drop addresses, buy the cheapest item once from a new account, in a burst, and are often
+ * few phones, wallets and drop addresses, buy the cheapest item from new accounts, again and again, in a burst, and are often
  * refunded off the books at once; honest households share a device or an address now and then, which is why a
- * cluster needs {@code clusterShoppers} distinct buyers of the same store before it counts.
+ * cluster needs {@code clusterShoppers} distinct buyers of the same store before it counts, and a web of buyers tied
+ * by phones and wallets needs {@code ringBuyers} before it is a ring.
  */
 public final class BrushingRules {
 
     public static final String STAFF_BUYER = "staff-buyer";
+    public static final String LINKED_BUYERS = "linked-buyers";
     public static final String SHARED_DEVICE = "shared-device";
     public static final String SHARED_PAYMENT = "shared-payment";
     public static final String SHARED_ADDRESS = "shared-address";
     public static final String QUICK_REFUND = "quick-refund";
     public static final String TINY_PRICE = "tiny-price";
     public static final String FIRST_ORDER = "first-order";
+    public static final String REPEAT_BUYER = "repeat-buyer";
+    /** A buyer's order at one store from which buying again is a pattern, not loyalty alone. */
+    static final int REPEATS = 3;
     public static final String STORE_BURST = "store-burst";
 
     /** One signal an order showed: its name, its points and, in words, the evidence. */
@@ -32,9 +37,11 @@ public final class BrushingRules {
     /**
      * What the detector knows about one order when it is confirmed. Counts of "shoppers" are distinct buyers of the
      * same store sharing the key, this order's buyer included (0 when the order did not name the key).
+     * {@code linkedBuyers}: the buyers of the same store tied to this one through any chain of shared phones and
+     * payment accounts, this one included (a household is two or three; a ring is more).
      */
-    public record Facts(boolean staffBuyer, int deviceShoppers, int paymentShoppers, int addressShoppers,
-                        long cheapestUnitFen, long paidFen, boolean firstOrder, long storeOrdersThisHour,
+    public record Facts(boolean staffBuyer, int linkedBuyers, int deviceShoppers, int paymentShoppers, int addressShoppers,
+                        long cheapestUnitFen, long paidFen, boolean firstOrder, int ordersAtStore, long storeOrdersThisHour,
                         long storeOrdersPerHourBefore) {
     }
 
@@ -50,7 +57,7 @@ public final class BrushingRules {
      * {@code burstOrders}/{@code burstFactor}: an hour with at least this many of a store's orders and this many times
      * its hourly average of the day before.
      */
-    public record Settings(int threshold, int clusterShoppers, long tinyUnitFen, long quickRefundMinutes, long burstOrders,
+    public record Settings(int threshold, int clusterShoppers, int ringBuyers, long tinyUnitFen, long quickRefundMinutes, long burstOrders,
                            long burstFactor) {
 
         public Settings {
@@ -61,6 +68,10 @@ public final class BrushingRules {
             if (clusterShoppers < 2) {
                 throw new IllegalStateException("catalog.brushing.cluster-shoppers must be at least 2 (a cluster is "
                         + "several buyers), not " + clusterShoppers);
+            }
+            if (ringBuyers <= clusterShoppers) {
+                throw new IllegalStateException("catalog.brushing.ring-buyers must be more than cluster-shoppers ("
+                        + clusterShoppers + "), not " + ringBuyers);
             }
             positive("tiny-unit-fen", tinyUnitFen);
             positive("quick-refund-minutes", quickRefundMinutes);
@@ -89,6 +100,9 @@ public final class BrushingRules {
         if (facts.staffBuyer()) {
             signals.add(staffBuyer());
         }
+        if (facts.linkedBuyers() >= settings.ringBuyers()) {
+            signals.add(linkedBuyers(facts.linkedBuyers()));
+        }
         if (facts.deviceShoppers() >= settings.clusterShoppers()) {
             signals.add(sharedDevice(facts.deviceShoppers()));
         }
@@ -106,6 +120,9 @@ public final class BrushingRules {
         if (facts.firstOrder()) {
             signals.add(new Signal(FIRST_ORDER, 10, "the buyer's first order on the platform"));
         }
+        if (facts.ordersAtStore() >= REPEATS) {
+            signals.add(new Signal(REPEAT_BUYER, 20, "the buyer's order number %d at this store".formatted(facts.ordersAtStore())));
+        }
         if (facts.storeOrdersThisHour() >= settings.burstOrders()
                 && facts.storeOrdersThisHour() >= settings.burstFactor() * Math.max(1, facts.storeOrdersPerHourBefore())) {
             signals.add(new Signal(STORE_BURST, 10, "%d orders at this store this festival hour against %d an hour the day before"
@@ -116,6 +133,20 @@ public final class BrushingRules {
 
     public Signal staffBuyer() {
         return new Signal(STAFF_BUYER, 60, "the buyer acts for the store's own brand");
+    }
+
+    /**
+     * Buyers of one store tied together by phones and wallets they share, directly or through one another: the shape
+     * of a ring however its members vary which phone and wallet each uses, so on its own it is suspected. Delivery
+     * addresses do not tie buyers here: an office or a campus locker would.
+     */
+    public Signal linkedBuyers(int buyers) {
+        return new Signal(LINKED_BUYERS, 55, "one of %d buyers of this store tied together by shared phones and payment accounts"
+                .formatted(buyers));
+    }
+
+    public int ringBuyers() {
+        return settings.ringBuyers();
     }
 
     public Signal sharedDevice(int shoppers) {

@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The detector's decisions without a broker or a database: which signals an order shows and when they add up. */
 class BrushingRulesTest {
 
-    private final BrushingRules rules = new BrushingRules(new Settings(55, 3, 1_000, 60, 20, 5));
+    private final BrushingRules rules = new BrushingRules(new Settings(55, 3, 5, 1_000, 60, 20, 5));
 
     /** An honest first order: own device, own wallet, own door, a normal price, a quiet hour. */
     private static Facts honest() {
-        return new Facts(false, 1, 1, 1, 5_900, 5_900, false, 3, 2);
+        return new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 3, 2);
     }
 
     @Test
@@ -29,7 +29,7 @@ class BrushingRulesTest {
     @Test
     void everyWeakSignalTogetherStaysBelowTheThreshold() {
         // A new buyer of a cheap item at a busy hour, delivered to an office many buyers share: not brushing by itself.
-        List<Signal> signals = rules.atConfirmation(new Facts(false, 2, 2, 9, 300, 300, true, 80, 4));
+        List<Signal> signals = rules.atConfirmation(new Facts(false, 1, 2, 2, 9, 300, 300, true, 1, 80, 4));
         assertThat(signals).extracting(Signal::name).containsExactlyInAnyOrder(BrushingRules.SHARED_ADDRESS,
                 BrushingRules.TINY_PRICE, BrushingRules.FIRST_ORDER, BrushingRules.STORE_BURST);
         assertThat(BrushingRules.score(signals)).isEqualTo(50);
@@ -38,14 +38,14 @@ class BrushingRulesTest {
 
     @Test
     void aHouseholdSharingOnePhoneIsNotACluster() {
-        assertThat(rules.atConfirmation(new Facts(false, 2, 2, 2, 5_900, 5_900, false, 1, 0))).isEmpty();
-        assertThat(rules.atConfirmation(new Facts(false, 3, 2, 3, 5_900, 5_900, false, 1, 0)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 2, 2, 2, 5_900, 5_900, false, 1, 1, 0))).isEmpty();
+        assertThat(rules.atConfirmation(new Facts(false, 1, 3, 2, 3, 5_900, 5_900, false, 1, 1, 0)))
                 .extracting(Signal::name).containsExactly(BrushingRules.SHARED_DEVICE);
     }
 
     @Test
     void sharedDevicesAndWalletsTogetherAreSuspected() {
-        List<Signal> signals = rules.atConfirmation(new Facts(false, 4, 3, 1, 5_900, 5_900, false, 1, 0));
+        List<Signal> signals = rules.atConfirmation(new Facts(false, 1, 4, 3, 1, 5_900, 5_900, false, 1, 1, 0));
         assertThat(BrushingRules.score(signals)).isEqualTo(70);
         assertThat(rules.suspected(signals)).isTrue();
         assertThat(signals.getFirst().evidence()).isEqualTo("a device shared by 4 buyers of this store");
@@ -53,13 +53,32 @@ class BrushingRulesTest {
 
     @Test
     void oneClusterNeedsASecondSignalToAgree() {
-        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 5, 1, 1, 5_900, 5_900, false, 1, 0)))).isFalse();
-        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 5, 1, 1, 500, 500, true, 1, 0)))).isTrue();
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 5, 1, 1, 5_900, 5_900, false, 1, 1, 0)))).isFalse();
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 5, 1, 1, 500, 500, true, 1, 1, 0)))).isTrue();
+    }
+
+    @Test
+    void aWebOfBuyersTiedByPhonesAndWalletsIsARingOnItsOwn() {
+        assertThat(rules.atConfirmation(new Facts(false, 4, 2, 2, 1, 5_900, 5_900, false, 1, 1, 0))).isEmpty();
+        List<Signal> ring = rules.atConfirmation(new Facts(false, 5, 2, 2, 1, 5_900, 5_900, false, 1, 1, 0));
+        assertThat(ring).extracting(Signal::name).containsExactly(BrushingRules.LINKED_BUYERS);
+        assertThat(rules.suspected(ring)).isTrue();
+        assertThat(ring.getFirst().evidence()).contains("one of 5 buyers");
+    }
+
+    @Test
+    void buyingAgainAndAgainAtOneStoreAddsToASharedWallet() {
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 2, 1, 0))).isEmpty();
+        List<Signal> again = rules.atConfirmation(new Facts(false, 1, 1, 3, 1, 5_900, 5_900, false, 3, 1, 0));
+        assertThat(again).extracting(Signal::name).containsExactly(BrushingRules.SHARED_PAYMENT, BrushingRules.REPEAT_BUYER);
+        assertThat(rules.suspected(again)).isTrue();
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 9, 1, 0))))
+                .as("a loyal customer alone").isFalse();
     }
 
     @Test
     void theStoresOwnStaffBuyingIsSuspectedOnItsOwn() {
-        List<Signal> signals = rules.atConfirmation(new Facts(true, 1, 1, 1, 5_900, 5_900, false, 1, 0));
+        List<Signal> signals = rules.atConfirmation(new Facts(true, 1, 1, 1, 1, 5_900, 5_900, false, 1, 1, 0));
         assertThat(signals).extracting(Signal::name).containsExactly(BrushingRules.STAFF_BUYER);
         assertThat(rules.suspected(signals)).isTrue();
     }
@@ -72,21 +91,22 @@ class BrushingRulesTest {
 
     @Test
     void aBurstIsMeasuredAgainstTheStoresOwnDay() {
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 5_900, 5_900, false, 25, 6)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 25, 6)))
                 .as("25 is less than five times 6").isEmpty();
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 5_900, 5_900, false, 25, 5)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 25, 5)))
                 .extracting(Signal::name).containsExactly(BrushingRules.STORE_BURST);
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 5_900, 5_900, false, 20, 0)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 20, 0)))
                 .as("a store with no orders the day before").extracting(Signal::name).containsExactly(BrushingRules.STORE_BURST);
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 5_900, 5_900, false, 19, 0))).isEmpty();
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 19, 0))).isEmpty();
     }
 
     @Test
     void settingsOutOfRangeAreRefusedByName() {
-        assertThatThrownBy(() -> new Settings(0, 3, 1_000, 60, 20, 5)).hasMessageContaining("catalog.brushing.threshold");
-        assertThatThrownBy(() -> new Settings(101, 3, 1_000, 60, 20, 5)).hasMessageContaining("out of 100");
-        assertThatThrownBy(() -> new Settings(55, 1, 1_000, 60, 20, 5)).hasMessageContaining("cluster-shoppers");
-        assertThatThrownBy(() -> new Settings(55, 3, -1, 60, 20, 5)).hasMessageContaining("tiny-unit-fen");
-        assertThatThrownBy(() -> new Settings(55, 3, 1_000, 0, 20, 5)).hasMessageContaining("quick-refund-minutes");
+        assertThatThrownBy(() -> new Settings(0, 3, 5, 1_000, 60, 20, 5)).hasMessageContaining("catalog.brushing.threshold");
+        assertThatThrownBy(() -> new Settings(101, 3, 5, 1_000, 60, 20, 5)).hasMessageContaining("out of 100");
+        assertThatThrownBy(() -> new Settings(55, 1, 5, 1_000, 60, 20, 5)).hasMessageContaining("cluster-shoppers");
+        assertThatThrownBy(() -> new Settings(55, 3, 3, 1_000, 60, 20, 5)).hasMessageContaining("ring-buyers");
+        assertThatThrownBy(() -> new Settings(55, 3, 5, -1, 60, 20, 5)).hasMessageContaining("tiny-unit-fen");
+        assertThatThrownBy(() -> new Settings(55, 3, 5, 1_000, 0, 20, 5)).hasMessageContaining("quick-refund-minutes");
     }
 }

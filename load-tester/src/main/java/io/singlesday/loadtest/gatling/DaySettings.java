@@ -22,9 +22,11 @@ import java.util.Properties;
  *                    how the platform's capacity is measured
  * @param rushShare   with {@code steady}: the share of checkouts (0 to 0.9) that all buy one SKU, a hot product's
  *                    rush, measured apart from the others ("checkout, the rush SKU"); 0 keeps the day's mix
+ * @param brushing    the share of the run's stores (0 to 0.5) that fake sales through rings of sock puppets; the
+ *                    verdict then scores the platform's brushing detector ({@link Brushing})
  */
 public record DaySettings(URI target, double peak, double compression, double minutes, double eveSeconds, int shoppers,
-                          double steady, double rushShare, Path summary, String chaos, URI faults) {
+                          double steady, double rushShare, Path summary, String chaos, URI faults, double brushing) {
 
     static final DayCurve CURVE = DayCurve.fit(Checkpoint.Y2019);
 
@@ -48,6 +50,12 @@ public record DaySettings(URI target, double peak, double compression, double mi
         }
         if (rushShare > 0 && steady == 0) {
             throw new IllegalArgumentException("rush-share needs --steady: the rush is measured at a flat rate");
+        }
+        if (!(brushing >= 0 && brushing <= 0.5)) {
+            throw new IllegalArgumentException("brushing must be between 0 and 0.5 of the stores, not " + brushing);
+        }
+        if (brushing > 0 && steady > 0) {
+            throw new IllegalArgumentException("brushing needs the day's curve, not --steady: rings brush alongside the day's shoppers");
         }
         List<String> faulted = Chaos.parse(chaos);
         if (!faulted.isEmpty() && minutes * 60 < 30 * faulted.size()) {
@@ -74,7 +82,8 @@ public record DaySettings(URI target, double peak, double compression, double mi
                     Double.parseDouble(p.getProperty("rush-share", "0")),
                     Path.of(p.getProperty("summary.file", "load-summary.md")),
                     p.getProperty("chaos", ""),
-                    URI.create(p.getProperty("faults", "http://127.0.0.1:8079/faults")));
+                    URI.create(p.getProperty("faults", "http://127.0.0.1:8079/faults")),
+                    Double.parseDouble(p.getProperty("brushing", "0")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
         }

@@ -36,6 +36,24 @@ final class Festival {
         return tokens.token(subject, role, null);
     }
 
+    String token(String subject, String role, String brandId) {
+        return tokens.token(subject, role, brandId);
+    }
+
+    /** The first SKU of each product a catalog query lists, with where it is sold and its price. */
+    java.util.List<Brushing.Listing> listings(String query) {
+        java.util.List<Brushing.Listing> listings = new java.util.ArrayList<>();
+        for (JsonNode product : json(expect(call("GET", "/api/catalog/products?" + query, null, null), 200)).path("items")) {
+            JsonNode sku = json(expect(call("GET", "/api/catalog/products/" + product.path("id").asString(), null, null), 200))
+                    .path("skus").path(0);
+            if (!sku.isMissingNode()) {
+                listings.add(new Brushing.Listing(product.path("id").asString(), sku.path("id").asString(),
+                        product.path("storeId").asString(), product.path("brandId").asString(), sku.path("price").path("minor").asLong()));
+            }
+        }
+        return listings;
+    }
+
     /** Starts the festival clock {@code eveSeconds} of compressed time before midnight, at that speed. */
     void startTheClock(String operator, double eveSeconds, double compression) {
         java.time.Instant start = midnight().minusNanos(Math.round(eveSeconds * compression * 1e9)).toInstant();

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,13 @@ public class FestivalDaySimulation extends Simulation {
     private static final double CATCHES_PER_ORDER = 0.5;
     private static final double TRACKING_PER_ORDER = 0.2;
     private static final double VIEWERS_PER_ORDER = 1;
+    /** Each brushing store's ring places this many orders per order of the day: enough to climb the best sellers. */
+    private static final double BRUSHED_PER_ORDER_AND_RING = 0.15;
+    static final String BRUSHED_CHECKOUT = "checkout, brushed";
+
+    /** A shopper's device, payment account and delivery address, the same for every order it places. */
+    private record Profile(String device, String wallet, String city, String lat, String lon) {
+    }
 
     private final DaySettings settings = DaySettings.from(System.getProperties());
     private final LoadShape shape = settings.shape();
@@ -75,6 +83,9 @@ public class FestivalDaySimulation extends Simulation {
     private final LongAdder dropUnitsBought = new LongAdder();
     private final Map<String, Verdict.Placed> dropCheckouts = new ConcurrentHashMap<>();
     private final List<String> tokens = new ArrayList<>();
+    /** Each shopper's own phone, wallet and home, by the index of its token: a shopper keeps them all day. */
+    private final List<Profile> profiles = new ArrayList<>();
+    private Brushing brushing;
     private final List<String> hot = new ArrayList<>();
     /** With a rush share: the one SKU the rush buys, and every other SKU. */
     private volatile String rushSku;
@@ -109,6 +120,13 @@ public class FestivalDaySimulation extends Simulation {
                     constantUsersPerSec(settings.steady()).during(Duration.ofMillis((long) (day * 1000)))))
                     .protocols(protocol);
         } else {
+            if (settings.brushing() > 0) {
+                // Planned before the day is built: the rings' orders are part of its injection profile.
+                List<Brushing.Listing> listings = new ArrayList<>(festival.listings("featured=true&limit=5"));
+                listings.addAll(festival.listings("limit=40"));
+                brushing = Brushing.plan(festival, settings.brushing(), listings, CITIES, settings.shoppers(), new Random());
+                System.out.printf("Brushing: %d stores fake sales through rings of sock puppets%n", brushing.rings());
+            }
             setUp(theDay(day, eve)).protocols(protocol);
         }
         window = (long) ((settings.steady() > 0 ? day : eve + day) * 1e9);
@@ -123,6 +141,9 @@ public class FestivalDaySimulation extends Simulation {
                 offer(watchTheLivestream(), afterTheEve(eve, curve(VIEWERS_PER_ORDER, day))),
                 watch().injectOpen(nothingFor(Duration.ofMillis((long) (eve * 1000) + 1000)),
                         constantUsersPerSec(0.1).during(Duration.ofMillis((long) (Math.max(1, day - 12) * 1000))))));
+        if (brushing != null && brushing.enabled()) {
+            load.add(offer(brush(), afterTheEve(eve, curve(BRUSHED_PER_ORDER_AND_RING * brushing.rings(), day))));
+        }
         if (eve > 0) {
             double cartRate = Math.max(1, settings.peak());
             double claimRate = coupons * 2 / eve;
@@ -171,8 +192,17 @@ public class FestivalDaySimulation extends Simulation {
                 settings.daySeconds() / 60, shape.replaySeconds() / 60, settings.peak(), settings.compression(),
                 settings.eveSeconds());
         operator = festival.token("load-ops", "OPERATOR");
+        Random homes = new Random();
+        List<String> cities = weightedCities();
         for (int i = 0; i < settings.shoppers(); i++) {
             tokens.add(festival.token("load-shopper-" + i, "SHOPPER"));
+            // One in ten shares the phone of the shopper before: a household. Homes are spread across their city.
+            String device = i % 10 == 1 ? profiles.get(i - 1).device() : UUID.randomUUID().toString();
+            String city = cities.get(homes.nextInt(cities.size()));
+            String[] c = CITIES.get(city);
+            profiles.add(new Profile(device, "alipay:" + UUID.randomUUID(), city,
+                    String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(c[1]) + homes.nextGaussian() * 0.05),
+                    String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(c[2]) + homes.nextGaussian() * 0.05)));
         }
         Map<String, Integer> featured = festival.skus("featured=true&limit=5");
         Map<String, Integer> listed = festival.skus("limit=40");
@@ -215,28 +245,40 @@ public class FestivalDaySimulation extends Simulation {
         }
     }
 
-    /** A shopper: who, from where, on what device, buying a hot product a third of the time and a cold one otherwise. */
-    private Iterator<Map<String, Object>> shoppers() {
-        Random random = new Random();
+    /** Cities as often as they have residents. */
+    private static List<String> weightedCities() {
         List<String> cities = new ArrayList<>();
         CITIES.forEach((city, data) -> {
             for (int i = 0; i < Math.round(Double.parseDouble(data[3])); i++) {
                 cities.add(city);
             }
         });
+        java.util.Collections.sort(cities);
+        return cities;
+    }
+
+    /**
+     * A shopper: who, from where, on what device, paying from which account, buying a hot product a third of the time
+     * and a cold one otherwise.
+     */
+    private Iterator<Map<String, Object>> shoppers() {
+        Random random = new Random();
         return Stream.generate(() -> {
             Map<String, Object> s = new HashMap<>();
-            String city = cities.get(random.nextInt(cities.size()));
-            s.put("token", tokens.get(random.nextInt(tokens.size())));
+            int who = random.nextInt(tokens.size());
+            Profile profile = profiles.get(who);
+            s.put("token", tokens.get(who));
             boolean rushing = rushSku != null && random.nextDouble() < settings.rushShare();
             s.put("rush", rushing);
             s.put("sku", rushing ? rushSku : rushSku != null ? others.get(random.nextInt(others.size()))
                     : random.nextInt(3) == 0 ? hot.get(random.nextInt(hot.size())) : cold.get(random.nextInt(cold.size())));
             s.put("key", UUID.randomUUID().toString());
-            s.put("city", city);
-            s.put("province", CITIES.get(city)[0]);
-            s.put("lat", CITIES.get(city)[1]);
-            s.put("lon", CITIES.get(city)[2]);
+            s.put("city", profile.city());
+            s.put("province", CITIES.get(profile.city())[0]);
+            s.put("lat", profile.lat());
+            s.put("lon", profile.lon());
+            s.put("device", profile.device());
+            s.put("wallet", profile.wallet());
             s.put("channel", random.nextInt(100) < 93 ? "APP" : "PC");
             s.put("voucher", voucher);
             s.put("cat", cat);
@@ -284,13 +326,30 @@ public class FestivalDaySimulation extends Simulation {
         }));
     }
 
+    /** A sock puppet of a brushing store's ring buys, as a shopper would: the same tries, the same body. */
+    private Named brush() {
+        ChainBuilder place = tryMax(CHECKOUT_TRIES).on(
+                doIf(session -> session.contains("retryAfter")).then(pause(session -> retryPause(session.getString("retryAfter"))))
+                .exec(placeCheckout(BRUSHED_CHECKOUT)));
+        return scenarioOf("brushing rings", sc -> sc.feed(brushing.feed(new Random())).exec(place).exec(session -> {
+            if (session.contains("checkoutId")) {
+                String id = session.getString("checkoutId");
+                placed.putIfAbsent(id, new Verdict.Placed(id, session.getString("token"), session.getString("sku"),
+                        session.getString("state")));
+                brushing.placed(id, session.getString("sku"));
+            }
+            return session;
+        }));
+    }
+
     /** One try of a checkout, measured under {@code name}. */
     private ChainBuilder placeCheckout(String name) {
         return measured(name, false, http(name).post("/api/orders")
                 .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}").header("Prefer", "wait=10")
                 .body(StringBody("""
                         {"lines":[{"skuId":"#{sku}","quantity":1}],"channel":"#{channel}","address":{"recipient":"Load",
-                         "street":"11 Festival Road","city":"#{city}","province":"#{province}","latitude":#{lat},"longitude":#{lon}}}"""))
+                         "street":"11 Festival Road","city":"#{city}","province":"#{province}","latitude":#{lat},"longitude":#{lon}},
+                         "deviceId":"#{device}","paymentAccount":"#{wallet}"}"""))
                 .check(jsonPath("$.id").optional().saveAs("checkoutId"), jsonPath("$.state").optional().saveAs("state")), 200, 202);
     }
 
@@ -441,6 +500,13 @@ public class FestivalDaySimulation extends Simulation {
             checks.addAll(verdict.afterFaults(faults));
             checks.add(new Verdict.Check("no request was answered 500: a process or the database away is a 503",
                     tally.internalErrors() == 0, tally.internalErrors() + " answered 500"));
+        }
+        if (brushing != null && brushing.enabled()) {
+            Set<String> puppets = brushing.checkouts();
+            Brushing.Score score = brushing.score(festival, operator, verdict.settledStates(),
+                    placed.values().stream().filter(p -> !puppets.contains(p.checkoutId())).toList());
+            checks.add(score.check());
+            System.out.println(score.line());
         }
         Map<String, Tally.Line> lines = tally.lines();
         Map<String, Tally.Users> users = tally.users();

@@ -26,6 +26,7 @@ final class Verdict {
     private final String operator;
     private final Map<String, Integer> cancelReasons = new java.util.TreeMap<>();
     private long confirmed;
+    private Map<String, String> settled = Map.of();
 
     Verdict(Festival festival, String operator) {
         this.festival = festival;
@@ -36,6 +37,7 @@ final class Verdict {
                        String drop, int dropUnits, long dropUnitsBought, long dropPresses, List<Placed> dropCheckouts) {
         List<Check> checks = new ArrayList<>();
         Map<String, String> finalStates = finalStates(placed);
+        settled = Map.copyOf(finalStates);
         confirmed = finalStates.values().stream().filter("CONFIRMED"::equals).count();
         Check kept = confirmationsKept(placed, finalStates);
         checks.add(cancelReasons.isEmpty() ? kept
@@ -63,6 +65,11 @@ final class Verdict {
                         failed.isEmpty() ? faults.size() + " faults" : failed.stream().map(f -> f.target() + ": " + f.error()).toList().toString()),
                 new Check("no checkout was cancelled because a participant was away", timedOut == 0,
                         timedOut + " cancelled with PARTICIPANT_TIMEOUT"));
+    }
+
+    /** Each checkout of the run and its state once settled, after {@link #checks}. */
+    Map<String, String> settledStates() {
+        return settled;
     }
 
     /** Checkouts of the run confirmed once settled, after {@link #checks}: the goodput's numerator. */

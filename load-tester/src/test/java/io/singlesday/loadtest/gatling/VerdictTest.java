@@ -36,7 +36,7 @@ class VerdictTest {
 
     @Test
     void theSummaryFailsOnAServerErrorEvenWhenEveryCheckPasses() {
-        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 0, 0, Path.of("s.md"), "", URI.create("http://127.0.0.1:8079/faults"));
+        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 0, 0, Path.of("s.md"), "", URI.create("http://127.0.0.1:8079/faults"), 0);
         Tally tally = new Tally();
         tally.record("checkout", 200, 100);
         List<Verdict.Check> checks = List.of(new Verdict.Check("GMV", true, "equal"));
@@ -64,7 +64,7 @@ class VerdictTest {
 
     @Test
     void aGeneratorThatStartedTooFewUsersOnTimeFailsTheRunAndSaysSo() {
-        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 50, 0, Path.of("s.md"), "", URI.create("http://127.0.0.1:8079/faults"));
+        DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1, 10, 200, 50, 0, Path.of("s.md"), "", URI.create("http://127.0.0.1:8079/faults"), 0);
         Tally tally = new Tally();
         tally.offered("checkout at midnight", 100);
         for (int i = 0; i < 100; i++) {
@@ -85,7 +85,7 @@ class VerdictTest {
     @Test
     void aChaosDayListsItsFaultsAndIsJudgedByItsChecksNotByTheOutagesErrors() {
         DaySettings settings = new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 2, 10, 200, 5, 0, Path.of("s.md"),
-                "order-service,postgres", URI.create("http://127.0.0.1:8079/faults"));
+                "order-service,postgres", URI.create("http://127.0.0.1:8079/faults"), 0);
         Tally tally = new Tally();
         tally.record("checkout", 200, 100);
         tally.record("browse", 503, 3);
@@ -107,7 +107,7 @@ class VerdictTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mysql");
         assertThat(Chaos.schedule(3, 100)).containsExactly(10.0, 50.0, 90.0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1,
-                        10, 200, 5, 0, Path.of("s.md"), "all", URI.create("http://127.0.0.1:8079/faults")))
+                        10, 200, 5, 0, Path.of("s.md"), "all", URI.create("http://127.0.0.1:8079/faults"), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30 s of load per fault");
     }
 }
