@@ -28,16 +28,19 @@ create index brushing_orders_brand on brushing_orders (brand_id, verdict, score 
 create index brushing_orders_buyer on brushing_orders (store_id, shopper_id);
 
 -- Buyers of each store grouped into webs: two buyers who shared a phone or a payment account at the store are in
--- one web, and so is everyone tied to either. A web is named by the smallest id among those merged into it.
+-- one web, and so is everyone tied to either; the loose web also ties buyers who shared a delivery point. A web is
+-- named by the smallest id among those merged into it.
 create sequence brushing_web_ids;
 create table brushing_buyers (
     store_id   uuid   not null,
     shopper_id text   not null,
     web        bigint not null,
+    loose_web  bigint not null,
     orders     integer not null default 1, -- the buyer's confirmed orders at the store
     primary key (store_id, shopper_id)
 );
 create index brushing_buyers_web on brushing_buyers (store_id, web);
+create index brushing_buyers_loose_web on brushing_buyers (store_id, loose_web);
 
 -- How many orders each buyer has had confirmed, to tell a first order.
 create table brushing_shoppers (

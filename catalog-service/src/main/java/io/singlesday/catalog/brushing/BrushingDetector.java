@@ -96,8 +96,7 @@ public class BrushingDetector {
                 .param("device", device).param("payment", payment).param("point", point).param("store", order.storeId())
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)})
                 .single();
-        int[] buyer = web(order.storeId(), order.shopperId(), device, payment);
-        int linked = buyer[0];
+        Ties ties = tie(order.storeId(), order.shopperId(), device, payment, point);
         int orders = sql.sql("""
                 insert into brushing_shoppers (shopper_id, orders) values (?, 1)
                 on conflict (shopper_id) do update set orders = brushing_shoppers.orders + 1 returning orders""")
@@ -115,8 +114,8 @@ public class BrushingDetector {
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .single();
         long cheapest = order.lines().stream().mapToLong(l -> l.paid().minor() / Math.max(1, l.quantity())).min().orElse(0);
-        List<Signal> signals = rules.atConfirmation(new Facts(staff, linked, clusters[0], clusters[1], clusters[2], cheapest,
-                order.paidTotal().minor(), orders == 1, buyer[1], burst[0], burst[1] / 24));
+        List<Signal> signals = rules.atConfirmation(new Facts(staff, ties.tight(), ties.loose(), clusters[0], clusters[1], clusters[2], cheapest,
+                order.paidTotal().minor(), orders == 1, ties.orders(), burst[0], burst[1] / 24));
         boolean suspected = rules.suspected(signals);
         sql.sql("""
                 update brushing_orders set signals = ?::jsonb, score = ?, verdict = ?, counted = ?, flagged_at = ?
@@ -128,8 +127,11 @@ public class BrushingDetector {
             count(order.confirmedAt(), lines, 1, firstDay);
         }
         // A cluster or a web that reached its size: its earlier orders show the signal too.
-        if (linked >= rules.ringBuyers()) {
-            markWeb(order, rules.linkedBuyers(linked), firstDay);
+        if (ties.tight() >= rules.ringBuyers()) {
+            markWeb(order, "web", ties.tightWeb(), rules.linkedBuyers(ties.tight()), firstDay);
+        }
+        if (ties.loose() >= rules.looseRingBuyers()) {
+            markWeb(order, "loose_web", ties.looseWeb(), rules.linkedByAddress(ties.loose()), firstDay);
         }
         int size = rules.clusterShoppers();
         if (device != null && clusters[0] >= size) {
@@ -172,43 +174,60 @@ public class BrushingDetector {
         rules.refunded(minutes).ifPresent(signal -> mark(refund.orderId(), signal, firstDay));
     }
 
+    /** The webs a buyer is in at a store, their sizes, and how many orders the buyer has had there. */
+    private record Ties(long tightWeb, int tight, long looseWeb, int loose, int orders) {
+    }
+
     /**
-     * Puts the buyer in one web with every buyer of the store it shares a phone or a wallet with, merging their webs,
-     * and returns how many buyers the web now holds and how many orders this buyer has had at the store.
+     * Puts the buyer in one tight web with every buyer of the store it shares a phone or a wallet with, and in one
+     * loose web with those it shares a phone, a wallet or a delivery point with, merging the webs it joins.
      */
-    private int[] web(java.util.UUID store, String shopper, String device, String payment) {
-        List<Long> webs = sql.sql("""
-                select distinct b.web from brushing_orders o
-                join brushing_buyers b on b.store_id = o.store_id and b.shopper_id = o.shopper_id
-                where o.store_id = :store and o.shopper_id <> :shopper
-                  and (o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text))
-                union select web from brushing_buyers where store_id = :store and shopper_id = :shopper""")
+    private Ties tie(UUID store, String shopper, String device, String payment, String point) {
+        long tight = merge(store, shopper, "web", "o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text)",
+                device, payment, point);
+        long loose = merge(store, shopper, "loose_web", "o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text)"
+                + " or o.point = cast(:point as text)", device, payment, point);
+        int orders = sql.sql("""
+                insert into brushing_buyers (store_id, shopper_id, web, loose_web) values (?, ?, ?, ?)
+                on conflict (store_id, shopper_id) do update
+                set web = excluded.web, loose_web = excluded.loose_web, orders = brushing_buyers.orders + 1
+                returning orders""")
+                .params(store, shopper, tight, loose).query(Integer.class).single();
+        int[] sizes = sql.sql("""
+                select count(*) filter (where web = :tight), count(*) filter (where loose_web = :loose)
+                from brushing_buyers where store_id = :store and (web = :tight or loose_web = :loose)""")
+                .param("tight", tight).param("loose", loose).param("store", store)
+                .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+        return new Ties(tight, sizes[0], loose, sizes[1], orders);
+    }
+
+    /** The web ({@code column}: one of two fixed names, never input) the buyer's matching buyers and itself are in, merged. */
+    private long merge(UUID store, String shopper, String column, String match, String device, String payment, String point) {
+        List<Long> webs = sql.sql("select distinct b." + column + " from brushing_orders o"
+                        + " join brushing_buyers b on b.store_id = o.store_id and b.shopper_id = o.shopper_id"
+                        + " where o.store_id = :store and o.shopper_id <> :shopper and (" + match + ")"
+                        + " union select " + column + " from brushing_buyers where store_id = :store and shopper_id = :shopper")
                 .param("store", store).param("shopper", shopper).param("device", device).param("payment", payment)
+                .param("point", point)
                 .query(Long.class).list();
         long web = webs.isEmpty() ? sql.sql("select nextval('brushing_web_ids')").query(Long.class).single()
                 : webs.stream().mapToLong(Long::longValue).min().orElseThrow();
         if (webs.size() > 1) {
-            sql.sql("update brushing_buyers set web = ? where store_id = ? and web = any(?) and web <> ?")
-                    .params(web, store, webs.toArray(Long[]::new), web).update();
+            sql.sql("update brushing_buyers set " + column + " = ? where store_id = ? and " + column + " = any(?) and "
+                    + column + " <> ?").params(web, store, webs.toArray(Long[]::new), web).update();
         }
-        int orders = sql.sql("""
-                insert into brushing_buyers (store_id, shopper_id, web) values (?, ?, ?)
-                on conflict (store_id, shopper_id) do update set web = excluded.web, orders = brushing_buyers.orders + 1
-                returning orders""")
-                .params(store, shopper, web).query(Integer.class).single();
-        int buyers = sql.sql("select count(*) from brushing_buyers where store_id = ? and web = ?")
-                .params(store, web).query(Integer.class).single();
-        return new int[]{buyers, orders};
+        return web;
     }
 
-    private void markWeb(OrderConfirmed order, Signal signal, LocalDate firstDay) {
-        List<UUID> others = sql.sql("""
-                select o.order_id from brushing_buyers me
-                join brushing_buyers b on b.store_id = me.store_id and b.web = me.web
-                join brushing_orders o on o.store_id = b.store_id and o.shopper_id = b.shopper_id
-                where me.store_id = ? and me.shopper_id = ? and o.order_id <> ? and not o.signals @> ?::jsonb
-                order by o.order_id""")
-                .params(order.storeId(), order.shopperId(), order.orderId(), "[{\"name\":\"" + signal.name() + "\"}]")
+    /** Marks the orders of every buyer in a web of the store ({@code column}: a fixed name, never input). */
+    private void markWeb(OrderConfirmed order, String column, long web, Signal signal, LocalDate firstDay) {
+        List<UUID> others = sql.sql("select o.order_id from brushing_buyers b"
+                        + " join brushing_orders o on o.store_id = b.store_id and o.shopper_id = b.shopper_id"
+                        + " where b.store_id = ? and b." + column + " = ? and o.order_id <> ? and not o.signals @> ?::jsonb"
+                        + " and not o.signals @> ?::jsonb order by o.order_id")
+                // Orders of a tight web already say what a loose one would.
+                .params(order.storeId(), web, order.orderId(), "[{\"name\":\"" + signal.name() + "\"}]",
+                        "[{\"name\":\"" + BrushingRules.LINKED_BUYERS + "\"}]")
                 .query(UUID.class).list();
         others.forEach(id -> mark(id, signal, firstDay));
     }
@@ -226,11 +245,10 @@ public class BrushingDetector {
     void mark(UUID orderId, Signal signal, LocalDate firstDay) {
         Row row = sql.sql("select " + Row.COLUMNS + " from brushing_orders where order_id = ? for update")
                 .param(orderId).query((rs, n) -> Row.of(rs, json)).optional().orElse(null);
-        if (row == null || row.signals().stream().anyMatch(s -> s.name().equals(signal.name()))) {
+        List<Signal> signals = row == null ? null : rules.with(row.signals(), signal).orElse(null);
+        if (signals == null) {
             return;
         }
-        List<Signal> signals = new ArrayList<>(row.signals());
-        signals.add(signal);
         boolean flagNow = "CLEAR".equals(row.verdict()) && rules.suspected(signals);
         sql.sql("""
                 update brushing_orders set signals = ?::jsonb, score = ?, verdict = ?, counted = ?,

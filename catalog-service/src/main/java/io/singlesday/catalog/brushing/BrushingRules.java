@@ -19,6 +19,7 @@ public final class BrushingRules {
 
     public static final String STAFF_BUYER = "staff-buyer";
     public static final String LINKED_BUYERS = "linked-buyers";
+    public static final String LINKED_BY_ADDRESS = "linked-by-address";
     public static final String SHARED_DEVICE = "shared-device";
     public static final String SHARED_PAYMENT = "shared-payment";
     public static final String SHARED_ADDRESS = "shared-address";
@@ -38,9 +39,10 @@ public final class BrushingRules {
      * What the detector knows about one order when it is confirmed. Counts of "shoppers" are distinct buyers of the
      * same store sharing the key, this order's buyer included (0 when the order did not name the key).
      * {@code linkedBuyers}: the buyers of the same store tied to this one through any chain of shared phones and
-     * payment accounts, this one included (a household is two or three; a ring is more).
+     * payment accounts, this one included (a household is two or three; a ring is more); {@code looselyLinkedBuyers}:
+     * the same, delivery points tying buyers too.
      */
-    public record Facts(boolean staffBuyer, int linkedBuyers, int deviceShoppers, int paymentShoppers, int addressShoppers,
+    public record Facts(boolean staffBuyer, int linkedBuyers, int looselyLinkedBuyers, int deviceShoppers, int paymentShoppers, int addressShoppers,
                         long cheapestUnitFen, long paidFen, boolean firstOrder, int ordersAtStore, long storeOrdersThisHour,
                         long storeOrdersPerHourBefore) {
     }
@@ -102,6 +104,8 @@ public final class BrushingRules {
         }
         if (facts.linkedBuyers() >= settings.ringBuyers()) {
             signals.add(linkedBuyers(facts.linkedBuyers()));
+        } else if (facts.looselyLinkedBuyers() >= looseRingBuyers()) {
+            signals.add(linkedByAddress(facts.looselyLinkedBuyers()));
         }
         if (facts.deviceShoppers() >= settings.clusterShoppers()) {
             signals.add(sharedDevice(facts.deviceShoppers()));
@@ -109,8 +113,10 @@ public final class BrushingRules {
         if (facts.paymentShoppers() >= settings.clusterShoppers()) {
             signals.add(sharedPayment(facts.paymentShoppers()));
         }
-        // An address is shared more innocently (offices, dormitories, parcel lockers), so it takes one buyer more.
-        if (facts.addressShoppers() > settings.clusterShoppers()) {
+        // An address is shared more innocently (offices, dormitories, parcel lockers), so it takes one buyer more; a web
+        // that addresses helped tie already counts it.
+        boolean looseWeb = signals.stream().anyMatch(signal -> signal.name().equals(LINKED_BY_ADDRESS));
+        if (facts.addressShoppers() > settings.clusterShoppers() && !looseWeb) {
             signals.add(sharedAddress(facts.addressShoppers()));
         }
         if (facts.cheapestUnitFen() < settings.tinyUnitFen()) {
@@ -149,6 +155,20 @@ public final class BrushingRules {
         return settings.ringBuyers();
     }
 
+    /** A web that delivery points help tie needs one buyer more, and is not suspected on its own. */
+    public int looseRingBuyers() {
+        return settings.ringBuyers() + 1;
+    }
+
+    /**
+     * Buyers of one store tied together by phones, wallets and delivery points: an office tied by its address alone
+     * can look like this, so it weighs as much as one shared phone and needs another signal to agree.
+     */
+    public Signal linkedByAddress(int buyers) {
+        return new Signal(LINKED_BY_ADDRESS, 35, ("one of %d buyers of this store tied together by shared phones, payment "
+                + "accounts and delivery points").formatted(buyers));
+    }
+
     public Signal sharedDevice(int shoppers) {
         return new Signal(SHARED_DEVICE, 35, "a device shared by %d buyers of this store".formatted(shoppers));
     }
@@ -166,6 +186,25 @@ public final class BrushingRules {
         return minutes <= settings.quickRefundMinutes()
                 ? java.util.Optional.of(new Signal(QUICK_REFUND, 30, "refunded %d festival minutes after confirmation".formatted(minutes)))
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * The signals an order shows once {@code added} joins them, each piece of evidence counted once: a tight web
+     * makes the loose one (and a loose web the shared address) part of the same story. Empty when nothing changes.
+     */
+    public java.util.Optional<List<Signal>> with(List<Signal> signals, Signal added) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        signals.forEach(signal -> names.add(signal.name()));
+        if (names.contains(added.name())
+                || added.name().equals(LINKED_BY_ADDRESS) && names.contains(LINKED_BUYERS)
+                || added.name().equals(SHARED_ADDRESS) && names.contains(LINKED_BY_ADDRESS)) {
+            return java.util.Optional.empty();
+        }
+        List<Signal> combined = new ArrayList<>(signals.stream().filter(signal -> !(added.name().equals(LINKED_BUYERS)
+                && signal.name().equals(LINKED_BY_ADDRESS)) && !(added.name().equals(LINKED_BY_ADDRESS)
+                && signal.name().equals(SHARED_ADDRESS))).toList());
+        combined.add(added);
+        return java.util.Optional.of(List.copyOf(combined));
     }
 
     public static int score(List<Signal> signals) {

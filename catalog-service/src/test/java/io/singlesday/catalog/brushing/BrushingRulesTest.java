@@ -17,7 +17,7 @@ class BrushingRulesTest {
 
     /** An honest first order: own device, own wallet, own door, a normal price, a quiet hour. */
     private static Facts honest() {
-        return new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 3, 2);
+        return new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 1, 3, 2);
     }
 
     @Test
@@ -29,7 +29,7 @@ class BrushingRulesTest {
     @Test
     void everyWeakSignalTogetherStaysBelowTheThreshold() {
         // A new buyer of a cheap item at a busy hour, delivered to an office many buyers share: not brushing by itself.
-        List<Signal> signals = rules.atConfirmation(new Facts(false, 1, 2, 2, 9, 300, 300, true, 1, 80, 4));
+        List<Signal> signals = rules.atConfirmation(new Facts(false, 1, 1, 2, 2, 9, 300, 300, true, 1, 80, 4));
         assertThat(signals).extracting(Signal::name).containsExactlyInAnyOrder(BrushingRules.SHARED_ADDRESS,
                 BrushingRules.TINY_PRICE, BrushingRules.FIRST_ORDER, BrushingRules.STORE_BURST);
         assertThat(BrushingRules.score(signals)).isEqualTo(50);
@@ -38,14 +38,14 @@ class BrushingRulesTest {
 
     @Test
     void aHouseholdSharingOnePhoneIsNotACluster() {
-        assertThat(rules.atConfirmation(new Facts(false, 1, 2, 2, 2, 5_900, 5_900, false, 1, 1, 0))).isEmpty();
-        assertThat(rules.atConfirmation(new Facts(false, 1, 3, 2, 3, 5_900, 5_900, false, 1, 1, 0)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 2, 2, 2, 5_900, 5_900, false, 1, 1, 0))).isEmpty();
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 3, 2, 3, 5_900, 5_900, false, 1, 1, 0)))
                 .extracting(Signal::name).containsExactly(BrushingRules.SHARED_DEVICE);
     }
 
     @Test
     void sharedDevicesAndWalletsTogetherAreSuspected() {
-        List<Signal> signals = rules.atConfirmation(new Facts(false, 1, 4, 3, 1, 5_900, 5_900, false, 1, 1, 0));
+        List<Signal> signals = rules.atConfirmation(new Facts(false, 1, 1, 4, 3, 1, 5_900, 5_900, false, 1, 1, 0));
         assertThat(BrushingRules.score(signals)).isEqualTo(70);
         assertThat(rules.suspected(signals)).isTrue();
         assertThat(signals.getFirst().evidence()).isEqualTo("a device shared by 4 buyers of this store");
@@ -53,14 +53,14 @@ class BrushingRulesTest {
 
     @Test
     void oneClusterNeedsASecondSignalToAgree() {
-        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 5, 1, 1, 5_900, 5_900, false, 1, 1, 0)))).isFalse();
-        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 5, 1, 1, 500, 500, true, 1, 1, 0)))).isTrue();
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 1, 5, 1, 1, 5_900, 5_900, false, 1, 1, 0)))).isFalse();
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 1, 5, 1, 1, 500, 500, true, 1, 1, 0)))).isTrue();
     }
 
     @Test
     void aWebOfBuyersTiedByPhonesAndWalletsIsARingOnItsOwn() {
-        assertThat(rules.atConfirmation(new Facts(false, 4, 2, 2, 1, 5_900, 5_900, false, 1, 1, 0))).isEmpty();
-        List<Signal> ring = rules.atConfirmation(new Facts(false, 5, 2, 2, 1, 5_900, 5_900, false, 1, 1, 0));
+        assertThat(rules.atConfirmation(new Facts(false, 4, 1, 2, 2, 1, 5_900, 5_900, false, 1, 1, 0))).isEmpty();
+        List<Signal> ring = rules.atConfirmation(new Facts(false, 5, 1, 2, 2, 1, 5_900, 5_900, false, 1, 1, 0));
         assertThat(ring).extracting(Signal::name).containsExactly(BrushingRules.LINKED_BUYERS);
         assertThat(rules.suspected(ring)).isTrue();
         assertThat(ring.getFirst().evidence()).contains("one of 5 buyers");
@@ -68,17 +68,30 @@ class BrushingRulesTest {
 
     @Test
     void buyingAgainAndAgainAtOneStoreAddsToASharedWallet() {
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 2, 1, 0))).isEmpty();
-        List<Signal> again = rules.atConfirmation(new Facts(false, 1, 1, 3, 1, 5_900, 5_900, false, 3, 1, 0));
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 2, 1, 0))).isEmpty();
+        List<Signal> again = rules.atConfirmation(new Facts(false, 1, 1, 1, 3, 1, 5_900, 5_900, false, 3, 1, 0));
         assertThat(again).extracting(Signal::name).containsExactly(BrushingRules.SHARED_PAYMENT, BrushingRules.REPEAT_BUYER);
         assertThat(rules.suspected(again)).isTrue();
-        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 9, 1, 0))))
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 9, 1, 0))))
                 .as("a loyal customer alone").isFalse();
     }
 
     @Test
+    void aWebTiedByAddressesNeedsAnotherSignal() {
+        List<Signal> office = rules.atConfirmation(new Facts(false, 1, 6, 1, 1, 6, 5_900, 5_900, false, 1, 1, 0));
+        assertThat(office).as("the door counted once").extracting(Signal::name).containsExactly(BrushingRules.LINKED_BY_ADDRESS);
+        assertThat(rules.suspected(office)).isFalse();
+        assertThat(rules.atConfirmation(new Facts(false, 1, 5, 1, 1, 1, 5_900, 5_900, false, 1, 1, 0)))
+                .as("one buyer short").isEmpty();
+        assertThat(rules.suspected(rules.atConfirmation(new Facts(false, 1, 6, 1, 1, 1, 5_900, 5_900, false, 3, 1, 0))))
+                .as("and buying again and again").isTrue();
+        assertThat(rules.atConfirmation(new Facts(false, 5, 6, 1, 1, 1, 5_900, 5_900, false, 1, 1, 0)))
+                .as("a tight web says it all").extracting(Signal::name).containsExactly(BrushingRules.LINKED_BUYERS);
+    }
+
+    @Test
     void theStoresOwnStaffBuyingIsSuspectedOnItsOwn() {
-        List<Signal> signals = rules.atConfirmation(new Facts(true, 1, 1, 1, 1, 5_900, 5_900, false, 1, 1, 0));
+        List<Signal> signals = rules.atConfirmation(new Facts(true, 1, 1, 1, 1, 1, 5_900, 5_900, false, 1, 1, 0));
         assertThat(signals).extracting(Signal::name).containsExactly(BrushingRules.STAFF_BUYER);
         assertThat(rules.suspected(signals)).isTrue();
     }
@@ -91,13 +104,13 @@ class BrushingRulesTest {
 
     @Test
     void aBurstIsMeasuredAgainstTheStoresOwnDay() {
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 25, 6)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 1, 25, 6)))
                 .as("25 is less than five times 6").isEmpty();
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 25, 5)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 1, 25, 5)))
                 .extracting(Signal::name).containsExactly(BrushingRules.STORE_BURST);
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 20, 0)))
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 1, 20, 0)))
                 .as("a store with no orders the day before").extracting(Signal::name).containsExactly(BrushingRules.STORE_BURST);
-        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 5_900, 5_900, false, 1, 19, 0))).isEmpty();
+        assertThat(rules.atConfirmation(new Facts(false, 1, 1, 1, 1, 1, 5_900, 5_900, false, 1, 19, 0))).isEmpty();
     }
 
     @Test
