@@ -27,8 +27,8 @@ public final class BrushingRules {
     public static final String TINY_PRICE = "tiny-price";
     public static final String FIRST_ORDER = "first-order";
     public static final String REPEAT_BUYER = "repeat-buyer";
-    /** A buyer's order at one store from which buying again is a pattern, not loyalty alone. */
-    static final int REPEATS = 3;
+    /** From this order at one store on, buying again adds to other evidence; alone it is loyalty. */
+    static final int REPEATS = 2;
     public static final String STORE_BURST = "store-burst";
 
     /** One signal an order showed: its name, its points and, in words, the evidence. */
@@ -155,9 +155,9 @@ public final class BrushingRules {
         return settings.ringBuyers();
     }
 
-    /** A web that delivery points help tie needs one buyer more, and is not suspected on its own. */
+    /** A web that delivery points help tie needs two buyers more (an office can tie a few), and another signal. */
     public int looseRingBuyers() {
-        return settings.ringBuyers() + 1;
+        return settings.ringBuyers() + 2;
     }
 
     /**
@@ -211,8 +211,16 @@ public final class BrushingRules {
         return signals.stream().mapToInt(Signal::weight).sum();
     }
 
+    /** Signals that tie an order to other buyers of the store or to the store itself. */
+    private static final java.util.Set<String> TIES = java.util.Set.of(STAFF_BUYER, LINKED_BUYERS, LINKED_BY_ADDRESS,
+            SHARED_DEVICE, SHARED_PAYMENT);
+
+    /**
+     * Enough points, and at least one of them from a tie to other buyers or to the store: how a buyer behaves alone
+     * (a cheap item, a second order, a refund, a busy hour) never makes a ring, however it adds up.
+     */
     public boolean suspected(List<Signal> signals) {
-        return score(signals) >= settings.threshold();
+        return score(signals) >= settings.threshold() && signals.stream().anyMatch(signal -> TIES.contains(signal.name()));
     }
 
     private static String cny(long fen) {

@@ -276,6 +276,8 @@ class BrushingTest extends CatalogIntegrationTest {
             flagged.addAll(ids(call("GET", "/api/catalog/brushing/cases?limit=500&store=" + store, operator, null).body()));
         }
         long caught = flagged.stream().filter(brushed::contains).count();
+        flagged.stream().filter(id -> !brushed.contains(id)).forEach(id -> System.out.println("FP " + sql.sql(
+                "select signals::text from brushing_orders where order_id = ?").param(id).query(String.class).single()));
         double precision = caught * 100.0 / Math.max(1, flagged.size());
         double recall = caught * 100.0 / brushed.size();
         System.out.printf("Seeded day: %d orders, %d brushed, %d flagged; precision %.1f %%, recall %.1f %%%n", orders,

@@ -47,8 +47,8 @@ final class Brushing {
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     static final double MIN_PRECISION = 95;
-    /** The best-sellers page a shopper sees first (the catalog's default page size). */
-    static final int FIRST_PAGE = 20;
+    /** The best sellers' top places, where a climb pays: the strip a shopper sees above the fold. */
+    static final int TOP = 10;
     static final double MIN_RECALL = 90;
 
     private final List<Ring> rings;
@@ -178,7 +178,7 @@ final class Brushing {
 
     /**
      * Scores the detector once it has caught up: precision and recall over the run's confirmed checkouts, and how many
-     * of the pushed products the puppets' units would have lifted onto the first best-sellers page but did not.
+     * of the pushed products the puppets' units would have lifted into the best sellers' top ten but did not.
      */
     Score score(Festival festival, String operator, Map<String, String> finalStates, List<Verdict.Placed> honest) {
         Set<String> confirmed = new HashSet<>();
@@ -207,10 +207,10 @@ final class Brushing {
             int rankFair = rank(after, product, fair);
             int rankPushed = rank(after, product, fair + pushed);
             int rankNow = rank(after, product, after.getOrDefault(product, 0L));
-            // A climb is onto the first page of best sellers, where shoppers see it.
-            if (rankPushed <= FIRST_PAGE && rankFair > FIRST_PAGE) {
+            // A climb is into the top places of the best sellers, where shoppers see it.
+            if (rankPushed <= TOP && rankFair > TOP) {
                 attempted++;
-                if (rankNow > FIRST_PAGE) {
+                if (rankNow > TOP) {
                     blocked++;
                 }
             }
