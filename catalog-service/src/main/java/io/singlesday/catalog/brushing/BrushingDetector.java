@@ -86,23 +86,23 @@ public class BrushingDetector {
         if (inserted == 0) {
             return;
         }
-        int[] clusters = sql.sql("""
-                select count(distinct shopper_id) filter (where device_fp = cast(:device as text)),
-                       count(distinct shopper_id) filter (where payment_fp = cast(:payment as text)),
-                       count(distinct shopper_id) filter (where point = cast(:point as text))
-                from brushing_orders
-                where store_id = :store and (device_fp = cast(:device as text) or payment_fp = cast(:payment as text)
-                                             or point = cast(:point as text))""")
-                .param("device", device).param("payment", payment).param("point", point).param("store", order.storeId())
-                .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)})
-                .single();
-        Ties ties = tie(order.storeId(), order.shopperId(), device, payment, point);
+        // One read of the store's buyers who share a key with this order: its clusters and its webs come from it.
+        Neighbours near = neighbours(order.storeId(), order.shopperId(), device, payment, point);
+        int[] clusters = {near.sizeOf(Neighbour::device, device), near.sizeOf(Neighbour::payment, payment),
+                near.sizeOf(Neighbour::door, point)};
+        Ties ties = tie(order.storeId(), order.shopperId(), near);
+        boolean[] staff = {false};
         int orders = sql.sql("""
-                insert into brushing_shoppers (shopper_id, orders) values (?, 1)
-                on conflict (shopper_id) do update set orders = brushing_shoppers.orders + 1 returning orders""")
-                .param(order.shopperId()).query(Integer.class).single();
-        boolean staff = sql.sql("select exists (select 1 from brand_staff where brand_id = ? and subject = ?)")
-                .params(order.brandId(), order.shopperId()).query(Boolean.class).single();
+                with counted as (insert into brushing_shoppers (shopper_id, orders) values (:shopper, 1)
+                                 on conflict (shopper_id) do update set orders = brushing_shoppers.orders + 1
+                                 returning orders)
+                select (select orders from counted),
+                       exists (select 1 from brand_staff where brand_id = :brand and subject = :shopper)""")
+                .param("shopper", order.shopperId()).param("brand", order.brandId())
+                .query((rs, n) -> {
+                    staff[0] = rs.getBoolean(2);
+                    return rs.getInt(1);
+                }).single();
         Instant hour = order.confirmedAt().truncatedTo(ChronoUnit.HOURS);
         long[] burst = sql.sql("""
                 insert into brushing_store_hours (store_id, hour, orders) values (:store, :hour, 1)
@@ -114,7 +114,7 @@ public class BrushingDetector {
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .single();
         long cheapest = order.lines().stream().mapToLong(l -> l.paid().minor() / Math.max(1, l.quantity())).min().orElse(0);
-        List<Signal> signals = rules.atConfirmation(new Facts(staff, ties.tight(), ties.loose(), clusters[0], clusters[1], clusters[2], cheapest,
+        List<Signal> signals = rules.atConfirmation(new Facts(staff[0], ties.tight(), ties.loose(), clusters[0], clusters[1], clusters[2], cheapest,
                 order.paidTotal().minor(), orders == 1, ties.orders(), burst[0], burst[1] / 24));
         boolean suspected = rules.suspected(signals);
         sql.sql("""
@@ -174,19 +174,67 @@ public class BrushingDetector {
         rules.refunded(minutes).ifPresent(signal -> mark(refund.orderId(), signal, firstDay));
     }
 
+    /** Another buyer of the store who shared a key with this order, which keys, and the webs it is in. */
+    private record Neighbour(String shopper, boolean device, boolean payment, boolean door, long web, long looseWeb) {
+    }
+
+    /** The neighbours, and this buyer's own webs at the store when it has bought there before (else null). */
+    private record Neighbours(List<Neighbour> others, Neighbour self) {
+
+        /** Distinct buyers sharing the key, this one included; 0 when the order did not name the key. */
+        int sizeOf(java.util.function.Predicate<Neighbour> shared, String key) {
+            return key == null ? 0 : 1 + (int) others.stream().filter(shared).map(Neighbour::shopper).distinct().count();
+        }
+    }
+
+    private Neighbours neighbours(UUID store, String shopper, String device, String payment, String point) {
+        List<Neighbour> rows = sql.sql("""
+                select o.shopper_id, coalesce(o.device_fp = cast(:device as text), false),
+                       coalesce(o.payment_fp = cast(:payment as text), false), coalesce(o.point = cast(:point as text), false),
+                       b.web, b.loose_web
+                from brushing_orders o join brushing_buyers b on b.store_id = o.store_id and b.shopper_id = o.shopper_id
+                where o.store_id = :store and o.shopper_id <> :shopper
+                  and (o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text) or o.point = cast(:point as text))
+                union all
+                select shopper_id, false, false, false, web, loose_web from brushing_buyers where store_id = :store and shopper_id = :shopper""")
+                .param("store", store).param("shopper", shopper).param("device", device).param("payment", payment)
+                .param("point", point)
+                .query((rs, n) -> new Neighbour(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .list();
+        Neighbour self = rows.stream().filter(r -> r.shopper().equals(shopper)).findFirst().orElse(null);
+        return new Neighbours(rows.stream().filter(r -> !r.shopper().equals(shopper)).toList(), self);
+    }
+
     /** The webs a buyer is in at a store, their sizes, and how many orders the buyer has had there. */
     private record Ties(long tightWeb, int tight, long looseWeb, int loose, int orders) {
     }
 
     /**
-     * Puts the buyer in one tight web with every buyer of the store it shares a phone or a wallet with, and in one
-     * loose web with those it shares a phone, a wallet or a delivery point with, merging the webs it joins.
+     * Puts the buyer in one tight web with every neighbour it shares a phone or a wallet with, and in one loose web
+     * with those it shares a phone, a wallet or a delivery point with, merging the webs it joins.
      */
-    private Ties tie(UUID store, String shopper, String device, String payment, String point) {
-        long tight = merge(store, shopper, "web", "o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text)",
-                device, payment, point);
-        long loose = merge(store, shopper, "loose_web", "o.device_fp = cast(:device as text) or o.payment_fp = cast(:payment as text)"
-                + " or o.point = cast(:point as text)", device, payment, point);
+    private Ties tie(UUID store, String shopper, Neighbours near) {
+        java.util.Set<Long> tightWebs = new java.util.TreeSet<>();
+        java.util.Set<Long> looseWebs = new java.util.TreeSet<>();
+        if (near.self() != null) {
+            tightWebs.add(near.self().web());
+            looseWebs.add(near.self().looseWeb());
+        }
+        for (Neighbour n : near.others()) {
+            if (n.device() || n.payment()) {
+                tightWebs.add(n.web());
+            }
+            looseWebs.add(n.looseWeb());
+        }
+        if (tightWebs.isEmpty() && looseWebs.isEmpty()) {
+            // A buyer tied to no one: one new id names both its webs (the columns never meet).
+            long fresh = sql.sql("select nextval('brushing_web_ids')").query(Long.class).single();
+            tightWebs.add(fresh);
+            looseWebs.add(fresh);
+        }
+        long tight = merge(store, "web", tightWebs);
+        long loose = merge(store, "loose_web", looseWebs);
         int orders = sql.sql("""
                 insert into brushing_buyers (store_id, shopper_id, web, loose_web) values (?, ?, ?, ?)
                 on conflict (store_id, shopper_id) do update
@@ -201,17 +249,12 @@ public class BrushingDetector {
         return new Ties(tight, sizes[0], loose, sizes[1], orders);
     }
 
-    /** The web ({@code column}: one of two fixed names, never input) the buyer's matching buyers and itself are in, merged. */
-    private long merge(UUID store, String shopper, String column, String match, String device, String payment, String point) {
-        List<Long> webs = sql.sql("select distinct b." + column + " from brushing_orders o"
-                        + " join brushing_buyers b on b.store_id = o.store_id and b.shopper_id = o.shopper_id"
-                        + " where o.store_id = :store and o.shopper_id <> :shopper and (" + match + ")"
-                        + " union select " + column + " from brushing_buyers where store_id = :store and shopper_id = :shopper")
-                .param("store", store).param("shopper", shopper).param("device", device).param("payment", payment)
-                .param("point", point)
-                .query(Long.class).list();
-        long web = webs.isEmpty() ? sql.sql("select nextval('brushing_web_ids')").query(Long.class).single()
-                : webs.stream().mapToLong(Long::longValue).min().orElseThrow();
+    /** One web in place of {@code webs} ({@code column}: one of two fixed names, never input); a new one for none. */
+    private long merge(UUID store, String column, java.util.Set<Long> webs) {
+        if (webs.isEmpty()) {
+            return sql.sql("select nextval('brushing_web_ids')").query(Long.class).single();
+        }
+        long web = webs.iterator().next();
         if (webs.size() > 1) {
             sql.sql("update brushing_buyers set " + column + " = ? where store_id = ? and " + column + " = any(?) and "
                     + column + " <> ?").params(web, store, webs.toArray(Long[]::new), web).update();

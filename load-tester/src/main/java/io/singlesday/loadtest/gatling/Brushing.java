@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 final class Brushing {
 
     /** A product the run can buy, with where it is sold. */
-    record Listing(String productId, String skuId, String storeId, String brandId, long priceFen) {
+    record Listing(String productId, String skuId, String storeId, String brandId, long priceFen, int available) {
     }
 
     /** One puppet: the account and the keys it shows. */

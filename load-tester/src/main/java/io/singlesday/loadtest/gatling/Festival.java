@@ -40,7 +40,7 @@ final class Festival {
         return tokens.token(subject, role, brandId);
     }
 
-    /** The first SKU of each product a catalog query lists, with where it is sold and its price. */
+    /** The first SKU of each product a catalog query lists, with where it is sold, its price and its stock now. */
     java.util.List<Brushing.Listing> listings(String query) {
         java.util.List<Brushing.Listing> listings = new java.util.ArrayList<>();
         for (JsonNode product : json(expect(call("GET", "/api/catalog/products?" + query, null, null), 200)).path("items")) {
@@ -48,7 +48,8 @@ final class Festival {
                     .path("skus").path(0);
             if (!sku.isMissingNode()) {
                 listings.add(new Brushing.Listing(product.path("id").asString(), sku.path("id").asString(),
-                        product.path("storeId").asString(), product.path("brandId").asString(), sku.path("price").path("minor").asLong()));
+                        product.path("storeId").asString(), product.path("brandId").asString(), sku.path("price").path("minor").asLong(),
+                        sku.path("available").asInt()));
             }
         }
         return listings;
@@ -81,13 +82,7 @@ final class Festival {
     /** The first SKU of each product a catalog query lists, with its available stock now. */
     Map<String, Integer> skus(String query) {
         Map<String, Integer> skus = new LinkedHashMap<>();
-        for (JsonNode product : json(expect(call("GET", "/api/catalog/products?" + query, null, null), 200)).path("items")) {
-            JsonNode sku = json(expect(call("GET", "/api/catalog/products/" + product.path("id").asString(), null, null), 200))
-                    .path("skus").path(0);
-            if (!sku.isMissingNode()) {
-                skus.put(sku.path("id").asString(), sku.path("available").asInt());
-            }
-        }
+        listings(query).forEach(listing -> skus.put(listing.skuId(), listing.available()));
         return skus;
     }
 
