@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DownstreamServicesHealth.ServiceAddresses.class)
+@EnableConfigurationProperties(ServiceAddresses.class)
 public class RoutingConfiguration {
 
     /**
