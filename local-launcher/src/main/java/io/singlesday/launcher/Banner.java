@@ -22,7 +22,7 @@ final class Banner {
         for (ServiceProcess p : stack.processes()) {
             long kib = p.residentKib();
             totalKib += Math.max(0, kib);
-            out.printf("  %-22s %-24s %-40s %s%n", p.spec().module(), p.url(),
+            out.printf("  %-22s %-24s %-40s %s%n", p.name(), p.url(),
                     p.spec().isGateway() ? "-" : p.url() + "/swagger-ui.html", kib < 0 ? "?" : (kib / 1024) + " MiB");
         }
         long launcherKib = Runtime.getRuntime().totalMemory() / 1024;

@@ -16,15 +16,39 @@ import java.util.stream.Stream;
  */
 final class ClassDataCache {
 
+    /** Instances of one service start side by side: one extracts the jar, the others wait for it. */
+    private static final java.util.Map<String, Object> EXTRACTING = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ClassDataCache() {
     }
 
-    /** The command-line tail that runs {@code bootJar}: with the cache, or plainly when it cannot be used. */
-    static List<String> launch(String java, Path bootJar, Path cacheDir) {
+    /**
+     * The command-line tail that runs {@code bootJar}: with the cache, or plainly when it cannot be used. Only one JVM
+     * per jar may write the archive ({@code writer}); further instances map it when it is there.
+     */
+    static List<String> launch(String java, Path bootJar, Path cacheDir, boolean writer) {
         String module = bootJar.getFileName().toString().replaceFirst("\\.jar$", "");
         Path dir = cacheDir.resolve(module);
         Path app = dir.resolve("app");
         Path extracted = app.resolve(module + ".jar");
+        synchronized (EXTRACTING.computeIfAbsent(module, m -> new Object())) {
+            List<String> plainly = extractIfStale(java, bootJar, dir, app, extracted);
+            if (plainly != null) {
+                return plainly;
+            }
+        }
+        Path archive = dir.resolve("classes.jsa");
+        if (!writer) {
+            return Files.exists(archive)
+                    ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", extracted.toString())
+                    : List.of("-jar", extracted.toString());
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", extracted.toString());
+    }
+
+    /** Extracts the jar when its copy is missing or older; answers the plain command when that failed, else null. */
+    private static List<String> extractIfStale(String java, Path bootJar, Path dir, Path app, Path extracted) {
         try {
             if (!Files.exists(extracted) || Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(bootJar)) < 0) {
                 deleteRecursively(dir);
@@ -43,8 +67,7 @@ final class ClassDataCache {
             Thread.currentThread().interrupt();
             return List.of("-jar", bootJar.toString());
         }
-        return List.of("-XX:SharedArchiveFile=" + dir.resolve("classes.jsa"), "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", extracted.toString());
+        return null;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -28,17 +28,20 @@ final class FaultServer implements AutoCloseable {
 
     private final HttpServer server;
     private final LocalStack stack;
+    private final java.util.function.Supplier<List<String>> processNames;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
-    private FaultServer(HttpServer server, LocalStack stack) {
+    private FaultServer(HttpServer server, LocalStack stack, java.util.function.Supplier<List<String>> processNames) {
         this.server = server;
         this.stack = stack;
+        this.processNames = processNames;
     }
 
-    static FaultServer start(LocalStack stack, int port) {
+    /** {@code processNames}: what may be killed, every instance by name ({@link LocalStack#processNames()}). */
+    static FaultServer start(LocalStack stack, java.util.function.Supplier<List<String>> processNames, int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
-            FaultServer faults = new FaultServer(server, stack);
+            FaultServer faults = new FaultServer(server, stack, processNames);
             server.createContext("/faults", faults::handle);
             server.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("fault-server").factory()));
             server.start();
@@ -52,10 +55,9 @@ final class FaultServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    static List<String> targets() {
-        List<String> targets = new ArrayList<>();
-        ServiceSpec.SERVICES.forEach(s -> targets.add(s.module()));
-        targets.add(ServiceSpec.GATEWAY.module());
+    /** Every process by name (a service's module is its first instance, {@code order-service-2} its second), then the engines. */
+    List<String> targets() {
+        List<String> targets = new ArrayList<>(processNames.get());
         targets.add(KAFKA);
         targets.add(POSTGRES);
         return targets;

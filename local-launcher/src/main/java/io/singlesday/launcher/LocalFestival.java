@@ -22,6 +22,7 @@ public final class LocalFestival {
 
     private static final String USAGE = """
             Usage: festival [run] [--fresh] [--data DIR] [--no-load] [--clock-start ISO_TIME] [--speed N] [--tracing]
+                                  [--replicas N]
                    festival token SUBJECT SHOPPER|BRAND|OPERATOR [BRAND_ID]
                    festival day [--peak N] [--compression N] [--minutes N] [--steady R] [--rush-share F] [--eve S]
                                 [--shoppers N] [--chaos all|TARGET,...] [--brushing SHARE] [--target URL] [--results DIR]
@@ -36,6 +37,9 @@ public final class LocalFestival {
               --clock-start   set festival time now, e.g. 2026-11-10T23:55:00+08:00 (no gentle day: it sets the clock)
               --speed N       festival seconds per real second (60 plays the day in 24 minutes; no gentle day)
               --tracing       also run Zipkin (port ZIPKIN_PORT, 9411) and send every service's spans to it
+              --replicas N    run N instances (1-4) of every service behind the one gateway, which spreads requests
+                              over them and sends what one could not serve to another; instance 2 of a service
+                              listens 100 above the first (8181-8186), instance 3 200 above, and so on
               token           print a bearer token from the running gateway's dev endpoint
               day             play the festival day (Gatling) against the running stack and print the verdict:
                               the year's curve at PEAK checkouts/s, COMPRESSION times faster, or --steady R per second
@@ -46,7 +50,7 @@ public final class LocalFestival {
               replay          play a gateway recording (GATEWAY_RECORD_FILE) back against the stack, --speed times faster
               curve           print the day's checkout curve at PEAK per second and COMPRESSION
             Ports: GATEWAY_PORT (8080), KAFKA_PORT (19092), POSTGRES_PORT (15432), ZIPKIN_PORT (9411), FESTIVAL_FAULT_PORT (8079, the
-                   chaos day's fault switch, on 127.0.0.1 only); services 8081-8086.
+                   chaos day's fault switch, on 127.0.0.1 only); services 8081-8086 (with --replicas: 8181-8186, ...).
             """;
 
     private LocalFestival() {
@@ -159,6 +163,7 @@ public final class LocalFestival {
         OffsetDateTime clockStart = null;
         double speed = 1.0;
         int zipkinPort = StackOptions.NO_TRACING;
+        int replicas = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "run" -> { }
@@ -166,6 +171,15 @@ public final class LocalFestival {
                 case "--fresh" -> fresh = true;
                 case "--no-load" -> { }
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--replicas" -> {
+                    String given = value(args, ++i, "--replicas");
+                    try {
+                        replicas = Integer.parseInt(given);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--replicas must be a whole number from 1 to " + StackOptions.MAX_REPLICAS
+                                + ", not '" + given + "'");
+                    }
+                }
                 case "--clock-start" -> {
                     try {
                         clockStart = OffsetDateTime.parse(value(args, ++i, "--clock-start"));
@@ -192,7 +206,8 @@ public final class LocalFestival {
         String gatewayJvm = System.getenv().getOrDefault("FESTIVAL_GATEWAY_JVM_OPTS", StackOptions.GATEWAY_JVM_OPTIONS);
         return new StackOptions(Path.of("").toAbsolutePath(), data.toAbsolutePath(), fresh,
                 envPort("KAFKA_PORT", StackDefaults.KAFKA_PORT), envPort("POSTGRES_PORT", StackDefaults.POSTGRES_PORT),
-                ports, clockStart, speed, jvm, gatewayJvm, zipkinPort, envPort("FESTIVAL_FAULT_PORT", StackDefaults.FAULT_PORT));
+                ports, clockStart, speed, jvm, gatewayJvm, zipkinPort, envPort("FESTIVAL_FAULT_PORT", StackDefaults.FAULT_PORT),
+                StackOptions.replicasOfEveryService(replicas));
     }
 
     private static String value(String[] args, int i, String option) {

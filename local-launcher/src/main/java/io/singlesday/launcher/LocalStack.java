@@ -116,11 +116,14 @@ final class LocalStack implements AutoCloseable {
             common.put("TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
         }
         common.put("JWT_PUBLIC_KEY_LOCATION", "file:" + signingKey.publicKeyPem().toAbsolutePath());
-        // Services that call another (the GMV counter's reconciliation calls the order service) find it like the gateway does.
-        for (ServiceSpec spec : ServiceSpec.SERVICES) {
-            common.put(spec.urlVariable(), "http://localhost:" + options.portOf(spec));
-        }
+        // Services that call another (the GMV counter's reconciliation calls the order service) call its first instance;
+        // the gateway spreads requests over every instance (a comma-separated list, its lb:// routes).
         Map<String, String> gatewayEnv = new HashMap<>(common);
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            common.put(spec.urlVariable(), "http://localhost:" + options.portOf(spec, 1));
+            gatewayEnv.put(spec.urlVariable(), String.join(",", java.util.stream.IntStream.rangeClosed(1, options.replicasOf(spec))
+                    .mapToObj(i -> "http://localhost:" + options.portOf(spec, i)).toList()));
+        }
         gatewayEnv.put("DEV_TOKENS_PRIVATE_KEY_LOCATION", signingKey.privateKeyPem().toAbsolutePath().toString());
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
             Map<String, String> env = new HashMap<>(common);
@@ -131,9 +134,12 @@ final class LocalStack implements AutoCloseable {
         }
         environments.put(ServiceSpec.GATEWAY, gatewayEnv);
         // Started side by side: a first run also extracts each jar for its class-data cache, seconds apiece.
-        var starting = environments.entrySet().stream()
-                .map(e -> CompletableFuture.supplyAsync(() -> ServiceProcess.start(e.getKey(), options.portOf(e.getKey()),
-                        jarOf(e.getKey()), data.resolve("logs"), cacheDir(), options.jvmOptionsOf(e.getKey()), e.getValue()), newThreadPerTask()))
+        record Instance(ServiceSpec spec, int number) {
+        }
+        var starting = environments.keySet().stream()
+                .flatMap(spec -> java.util.stream.IntStream.rangeClosed(1, options.replicasOf(spec)).mapToObj(i -> new Instance(spec, i)))
+                .map(instance -> CompletableFuture.supplyAsync(() -> startInstance(instance.spec(), instance.number(), false),
+                        newThreadPerTask()))
                 .toList();
         for (var process : starting) {
             try {
@@ -149,7 +155,7 @@ final class LocalStack implements AutoCloseable {
             seedCatalog();
         }
         supervisor = new Supervisor(this::processes, this::startAgain, out);
-        faults = FaultServer.start(this, options.faultPort());
+        faults = FaultServer.start(this, this::processNames, options.faultPort());
     }
 
     /** The chaos day's fault switch, {@code http://127.0.0.1:<port>/faults}. */
@@ -157,23 +163,26 @@ final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + faults.port() + "/faults";
     }
 
-    /** The supervisor's restart: the same service, port and environment, its log continued. */
+    /** The supervisor's restart: the same instance, port and environment, its log continued. */
     private ServiceProcess startAgain(ServiceProcess gone) {
         synchronized (replacing) {
             if (!processes.contains(gone)) {
                 return null;
             }
-            ServiceSpec spec = gone.spec();
-            ServiceProcess again = ServiceProcess.start(spec, options.portOf(spec), jarOf(spec),
-                    options.dataDir().resolve("logs"), cacheDir(), options.jvmOptionsOf(spec), environments.get(spec), true);
+            ServiceProcess again = startInstance(gone.spec(), gone.instance(), true);
             processes.set(processes.indexOf(gone), again);
             return again;
         }
     }
 
-    /** How often the supervisor has started this service again since the stack started. */
-    int restartsOf(String module) {
-        return supervisor == null ? 0 : supervisor.restartsOf(module);
+    private ServiceProcess startInstance(ServiceSpec spec, int instance, boolean again) {
+        return ServiceProcess.start(spec, instance, options.portOf(spec, instance), jarOf(spec), options.dataDir().resolve("logs"),
+                cacheDir(), options.jvmOptionsOf(spec), environments.get(spec), again);
+    }
+
+    /** How often the supervisor has started this process again since the stack started. */
+    int restartsOf(String name) {
+        return supervisor == null ? 0 : supervisor.restartsOf(name);
     }
 
     /**
@@ -214,17 +223,17 @@ final class LocalStack implements AutoCloseable {
         while (!waiting.isEmpty()) {
             for (ServiceProcess p : List.copyOf(waiting)) {
                 if (!p.alive()) {
-                    throw new IllegalStateException(p.spec().module() + " exited during startup. Last lines of "
+                    throw new IllegalStateException(p.name() + " exited during startup. Last lines of "
                             + p.log() + ":\n" + p.tail(40));
                 }
                 if (p.ready()) {
                     waiting.remove(p);
-                    out.printf("  %-20s ready after %5.1f s%n", p.spec().module(), seconds(started));
+                    out.printf("  %-20s ready after %5.1f s%n", p.name(), seconds(started));
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not ready after " + limit.toSeconds() + " s: "
-                        + waiting.stream().map(p -> p.spec().module() + " (log: " + p.log() + ")").toList());
+                        + waiting.stream().map(p -> p.name() + " (log: " + p.log() + ")").toList());
             }
             sleep(250);
         }
@@ -250,18 +259,30 @@ final class LocalStack implements AutoCloseable {
         return List.copyOf(processes);
     }
 
-    ServiceProcess process(String module) {
-        return processes.stream().filter(p -> p.spec().module().equals(module)).findFirst().orElseThrow();
+    /** A process by its name: a module names its first instance, {@code order-service-2} the second. */
+    ServiceProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
     }
 
-    /** Stops one service and starts it again as it was started, as a deployment's restart would. */
-    void restart(String module) {
+    /** Every instance of one service, first to last. */
+    List<ServiceProcess> instancesOf(String module) {
+        return processes.stream().filter(p -> p.spec().module().equals(module))
+                .sorted(Comparator.comparingInt(ServiceProcess::instance)).toList();
+    }
+
+    /** The names the fault switch and {@link #process} know: every instance of every service, and the gateway. */
+    List<String> processNames() {
+        return processes.stream().sorted(Comparator.comparing((ServiceProcess p) -> p.spec().module())
+                .thenComparingInt(ServiceProcess::instance)).map(ServiceProcess::name).toList();
+    }
+
+    /** Stops one process and starts it again as it was started, as a deployment's restart would. */
+    void restart(String name) {
         synchronized (replacing) {
-            ServiceProcess old = process(module);
+            ServiceProcess old = process(name);
             old.stop(Duration.ofSeconds(30));
-            ServiceSpec spec = old.spec();
-            processes.set(processes.indexOf(old), ServiceProcess.start(spec, options.portOf(spec), jarOf(spec),
-                    options.dataDir().resolve("logs"), cacheDir(), options.jvmOptionsOf(spec), environments.get(spec), true));
+            processes.set(processes.indexOf(old), startInstance(old.spec(), old.instance(), true));
         }
         awaitReady(Duration.ofMinutes(2));
     }
@@ -278,18 +299,18 @@ final class LocalStack implements AutoCloseable {
      *
      * @return when it was ready again
      */
-    java.time.Instant killService(String module) {
-        ServiceProcess victim = process(module);
+    java.time.Instant killService(String name) {
+        ServiceProcess victim = process(name);
         victim.kill();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            ServiceProcess now = process(module);
+            ServiceProcess now = process(name);
             if (now != victim && now.alive() && now.ready()) {
                 return java.time.Instant.now();
             }
             sleep(200);
         }
-        throw new IllegalStateException(module + " was not ready again within 3 minutes of being killed");
+        throw new IllegalStateException(name + " was not ready again within 3 minutes of being killed");
     }
 
     /**

@@ -20,27 +20,27 @@ final class ServiceProcess {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ServiceSpec spec;
+    private final int instance;
     private final int port;
     private final Path log;
     private final Process process;
     private final long startedAt = System.nanoTime();
     private volatile boolean stopping;
 
-    private ServiceProcess(ServiceSpec spec, int port, Path log, Process process) {
+    private ServiceProcess(ServiceSpec spec, int instance, int port, Path log, Process process) {
         this.spec = spec;
+        this.instance = instance;
         this.port = port;
         this.log = log;
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceSpec spec, int port, Path jar, Path logDir, Path cacheDir, String jvmOptions,
-                                Map<String, String> environment) {
-        return start(spec, port, jar, logDir, cacheDir, jvmOptions, environment, false);
-    }
-
-    /** {@code again}: a restart, whose output goes on in the same log after the last run's. */
-    static ServiceProcess start(ServiceSpec spec, int port, Path jar, Path logDir, Path cacheDir, String jvmOptions,
-                                Map<String, String> environment, boolean again) {
+    /**
+     * {@code instance}: which of the service's instances, from 1; the first alone writes the class-data archive that
+     * all of them map. {@code again}: a restart, whose output goes on in the same log after the last run's.
+     */
+    static ServiceProcess start(ServiceSpec spec, int instance, int port, Path jar, Path logDir, Path cacheDir,
+                                String jvmOptions, Map<String, String> environment, boolean again) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build first (./mvnw -DskipTests package)");
         }
@@ -48,16 +48,16 @@ final class ServiceProcess {
         String java = ProcessHandle.current().info().command().orElse("java");
         command.add(java);
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        command.addAll(cacheDir == null ? List.of("-jar", jar.toString()) : ClassDataCache.launch(java, jar, cacheDir));
+        command.addAll(cacheDir == null ? List.of("-jar", jar.toString()) : ClassDataCache.launch(java, jar, cacheDir, instance == 1));
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(spec.module() + ".log");
+            Path log = logDir.resolve(name(spec, instance) + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
-            return new ServiceProcess(spec, port, log, builder.start());
+            return new ServiceProcess(spec, instance, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module(), e);
         }
@@ -65,6 +65,19 @@ final class ServiceProcess {
 
     ServiceSpec spec() {
         return spec;
+    }
+
+    /** The service's module for its first instance, {@code order-service-2} for the second, and so on. */
+    String name() {
+        return name(spec, instance);
+    }
+
+    static String name(ServiceSpec spec, int instance) {
+        return instance == 1 ? spec.module() : spec.module() + "-" + instance;
+    }
+
+    int instance() {
+        return instance;
     }
 
     int port() {

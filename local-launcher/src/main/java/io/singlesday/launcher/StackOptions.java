@@ -11,7 +11,34 @@ import java.util.Map;
  */
 record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int postgresPort,
                     Map<String, Integer> servicePorts, OffsetDateTime clockStart, double clockSpeed,
-                    String serviceJvmOptions, String gatewayJvmOptions, int zipkinPort, int faultPort) {
+                    String serviceJvmOptions, String gatewayJvmOptions, int zipkinPort, int faultPort,
+                    Map<String, Integer> replicas) {
+
+    /** The most instances of one service the launcher starts: each is a JVM of about 300 MiB on the same cores. */
+    static final int MAX_REPLICAS = 4;
+
+    /** Every instance apart from a service's first listens this far above the one before it (8081, 8181, ...). */
+    static final int REPLICA_PORT_STEP = 100;
+
+    StackOptions {
+        replicas = replicas == null ? Map.of() : Map.copyOf(replicas);
+        replicas.forEach((module, count) -> {
+            if (count < 1 || count > MAX_REPLICAS) {
+                throw new IllegalArgumentException("--replicas must be 1 to " + MAX_REPLICAS + ", not " + count);
+            }
+        });
+    }
+
+    /** The same number of instances of every service (the gateway stays one: it is the front door's address). */
+    static Map<String, Integer> replicasOfEveryService(int count) {
+        Map<String, Integer> replicas = new java.util.HashMap<>();
+        ServiceSpec.SERVICES.forEach(spec -> replicas.put(spec.module(), count));
+        return replicas;
+    }
+
+    int replicasOf(ServiceSpec spec) {
+        return spec.isGateway() ? 1 : replicas.getOrDefault(spec.module(), 1);
+    }
 
     /** {@link #zipkinPort} when no tracing backend is wanted. */
     static final int NO_TRACING = -1;
@@ -46,5 +73,13 @@ record StackOptions(Path home, Path dataDir, boolean fresh, int kafkaPort, int p
 
     int portOf(ServiceSpec spec) {
         return servicePorts.getOrDefault(spec.module(), spec.defaultPort());
+    }
+
+    /** Instance 1 is {@link #portOf(ServiceSpec)}; a further one has its own entry or lies a step above the one before. */
+    int portOf(ServiceSpec spec, int instance) {
+        if (instance == 1) {
+            return portOf(spec);
+        }
+        return servicePorts.getOrDefault(ServiceProcess.name(spec, instance), portOf(spec) + REPLICA_PORT_STEP * (instance - 1));
     }
 }

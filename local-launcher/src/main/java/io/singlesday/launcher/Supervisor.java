@@ -42,9 +42,10 @@ final class Supervisor {
         return Duration.ofSeconds(Math.min(seconds, MAX_DELAY.toSeconds()));
     }
 
-    int restartsOf(String module) {
+    /** {@code name}: a process's name, its module for a service's first instance ({@link ServiceProcess#name()}). */
+    int restartsOf(String name) {
         synchronized (restarts) {
-            return restarts.getOrDefault(module, 0);
+            return restarts.getOrDefault(name, 0);
         }
     }
 
@@ -60,7 +61,7 @@ final class Supervisor {
     }
 
     private void restart(ServiceProcess gone) {
-        String module = gone.spec().module();
+        String module = gone.name();
         int quick = gone.uptime().compareTo(STABLE_AFTER) < 0 ? quickExits.getOrDefault(module, 0) : 0;
         Duration delay = delayAfter(quick);
         int count;

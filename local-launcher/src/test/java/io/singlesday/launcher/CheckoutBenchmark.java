@@ -55,7 +55,7 @@ class CheckoutBenchmark {
         ports.put(ServiceSpec.GATEWAY.module(), freePort());
         ServiceSpec.SERVICES.forEach(s -> ports.put(s.module(), freePort()));
         StackOptions options = new StackOptions(home, Files.createTempDirectory("festival-bench"), true, 0, 0, ports,
-                null, 1.0, jvm, System.getProperty("benchmark.gateway.jvm", jvm), StackOptions.NO_TRACING, 0);
+                null, 1.0, jvm, System.getProperty("benchmark.gateway.jvm", jvm), StackOptions.NO_TRACING, 0, Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
             gateway = stack.process(ServiceSpec.GATEWAY.module()).url();

@@ -16,11 +16,11 @@ class FaultServerTest {
 
     @Test
     void itListsItsTargetsAndRefusesAnyOtherAsAProblem() throws Exception {
-        try (FaultServer faults = FaultServer.start(null, 0)) {
+        try (FaultServer faults = FaultServer.start(null, () -> java.util.List.of("gateway", "order-service", "order-service-2"), 0)) {
             String base = "http://127.0.0.1:" + faults.port() + "/faults";
             HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(list.body()).contains("\"order-service\"").contains("\"kafka\"").contains("\"postgres\"");
+            assertThat(list.body()).contains("\"order-service\"").contains("\"order-service-2\"").contains("\"kafka\"").contains("\"postgres\"");
             for (HttpRequest wrong : new HttpRequest[]{
                     HttpRequest.newBuilder(URI.create(base + "/mysql")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpRequest.newBuilder(URI.create(base + "/order-service")).GET().build()}) {

@@ -43,6 +43,7 @@ class LocalStackEndToEndIT {
     /** The trace the checkout test starts as its caller, so the tracing test can ask the backend for it. */
     private static final String CHECKOUT_TRACE = java.util.HexFormat.of().formatHex(
             java.nio.ByteBuffer.allocate(16).putLong(System.nanoTime()).putLong(new java.util.Random().nextLong()).array());
+    private static final String ORDER_SERVICE_2 = "order-service-2";
     private static LocalStack stack;
     private static String gateway;
     private static Path home;
@@ -58,8 +59,12 @@ class LocalStackEndToEndIT {
         Map<String, Integer> ports = new HashMap<>();
         ports.put(ServiceSpec.GATEWAY.module(), freePort());
         ServiceSpec.SERVICES.forEach(s -> ports.put(s.module(), freePort()));
+        // The order service runs two instances, as ./festival --replicas 2 runs every service: its sagas, relays and
+        // idempotent checkout are shared through Kafka and PostgreSQL, and the gateway spreads requests over both.
+        ports.put(ORDER_SERVICE_2, freePort());
         StackOptions options = new StackOptions(home, dataDir, true, 0, 0, ports,
-                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS + TRACE_OPTIONS, StackOptions.GATEWAY_JVM_OPTIONS + TRACE_OPTIONS, 0, 0);
+                null, 1.0, StackOptions.DEFAULT_JVM_OPTIONS + TRACE_OPTIONS, StackOptions.GATEWAY_JVM_OPTIONS + TRACE_OPTIONS, 0, 0,
+                Map.of("order-service", 2));
         stack = LocalStack.start(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         gateway = stack.process(ServiceSpec.GATEWAY.module()).url();
     }
@@ -450,6 +455,95 @@ class LocalStackEndToEndIT {
                     .contains("- [x] no request was answered 500");
         }
         assertThat(stack.restartsOf("catalog-service")).isEqualTo(1);
+    }
+
+    /**
+     * Two instances of the order service under a steady trickle of checkouts and reads: both place checkouts, and
+     * when one is killed (SIGKILL; the launcher starts it again) the gateway sends its share to the other. No call
+     * is answered 5xx or left unanswered, every checkout is confirmed once for its key, none doubled.
+     */
+    @Test
+    @Order(8)
+    void withTwoInstancesAKilledOneCostsNoRequestAndDoublesNothing() throws Exception {
+        List<String> skus = skusInStock(4);
+        Map<Integer, java.util.concurrent.atomic.AtomicInteger> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> shoppers = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            String shopper = token("{\"subject\":\"replica-shopper-" + s + "\",\"role\":\"SHOPPER\"}");
+            String body = """
+                    {"lines":[{"skuId":"%s","quantity":1}],"channel":"APP","address":{"recipient":"Erin",
+                     "street":"3 Huaihai Road","city":"Shanghai","province":"Shanghai","latitude":31.22,"longitude":121.46}}"""
+                    .formatted(skus.get(s));
+            int number = s;
+            shoppers.add(Thread.ofPlatform().start(() -> {
+                for (int n = 0; !stop.get(); n++) {
+                    String key = "replica-" + number + "-" + n;
+                    keys.add(key);
+                    String state = "";
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    while (!state.equals("CONFIRMED") && System.currentTimeMillis() < deadline) {
+                        try {
+                            HttpResponse<String> placed = call("POST", "/api/orders", shopper, body, "Idempotency-Key", key,
+                                    "Prefer", "wait=10");
+                            answers.computeIfAbsent(placed.statusCode(), c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            if (placed.statusCode() >= 500) {
+                                failures.add("POST " + key + ": " + placed.statusCode() + " " + placed.body());
+                            }
+                            state = placed.statusCode() == 200 ? json(placed.body(), "state") : "";
+                            HttpResponse<String> read = call("GET", "/api/orders/whoami", shopper, null);
+                            answers.computeIfAbsent(read.statusCode(), c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            if (read.statusCode() >= 500) {
+                                failures.add("GET whoami: " + read.statusCode() + " " + read.body());
+                            }
+                            if (placed.statusCode() == 429) {
+                                Thread.sleep(1_000);
+                            }
+                        } catch (Exception e) {
+                            failures.add(key + ": " + e);
+                        }
+                    }
+                    if (!state.equals("CONFIRMED")) {
+                        failures.add(key + " not confirmed, last state '" + state + "'");
+                    }
+                }
+            }));
+        }
+        Thread.sleep(6_000);
+        long killed = stack.process("order-service").pid();
+        stack.killService("order-service");
+        Thread.sleep(4_000);
+        stop.set(true);
+        for (Thread shopper : shoppers) {
+            shopper.join(Duration.ofMinutes(3));
+        }
+        assertThat(stack.process("order-service").pid()).as("started again by the launcher").isNotEqualTo(killed);
+        assertThat(failures).as("answers: " + answers).isEmpty();
+        assertThat(answers.get(200)).as("answers: " + answers).isNotNull();
+
+        try (var db = java.sql.DriverManager.getConnection(stack.jdbcUrl("orders"), "orders", "orders");
+             var counted = db.prepareStatement("""
+                     select count(*), count(distinct idempotency_key), count(*) filter (where state = 'CONFIRMED')
+                     from checkouts where idempotency_key like 'replica-%'""").executeQuery()) {
+            counted.next();
+            assertThat(counted.getInt(1)).as("one checkout per key, none doubled").isEqualTo(keys.size());
+            assertThat(counted.getInt(2)).isEqualTo(keys.size());
+            assertThat(counted.getInt(3)).as("every checkout confirmed").isEqualTo(keys.size());
+        }
+        for (ServiceProcess instance : stack.instancesOf("order-service")) {
+            assertThat(checkoutsServedBy(instance)).as(instance.name() + " placed checkouts since it started").isPositive();
+        }
+    }
+
+    /** Checkouts this instance answered since it started, from its own Prometheus endpoint. */
+    private static long checkoutsServedBy(ServiceProcess instance) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("method=\"POST\"") && l.contains("uri=\"/api/orders\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** As Kubernetes restarts a pod: a service killed from outside is started again, and serves again. */

@@ -47,4 +47,26 @@ class StackOptionsTest {
         assertThat(LocalFestival.playsGentleDay(new String[]{"--clock-start", "2026-11-11T20:00:00+08:00"})).isFalse();
         assertThat(LocalFestival.parse(new String[]{"--no-load"}).fresh()).isFalse();
     }
+
+    @Test
+    void replicasRunSeveralInstancesOfEveryServiceEachOnItsOwnPort() {
+        StackOptions one = LocalFestival.parse(new String[]{});
+        ServiceSpec orders = ServiceSpec.SERVICES.get(1);
+        assertThat(one.replicasOf(orders)).isEqualTo(1);
+
+        StackOptions two = LocalFestival.parse(new String[]{"--replicas", "2"});
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            assertThat(two.replicasOf(spec)).as(spec.module()).isEqualTo(2);
+            assertThat(two.portOf(spec, 2)).isEqualTo(spec.defaultPort() + 100);
+        }
+        assertThat(two.replicasOf(ServiceSpec.GATEWAY)).as("one front door").isEqualTo(1);
+        assertThat(two.portOf(orders, 1)).isEqualTo(8082);
+        assertThat(ServiceProcess.name(orders, 1)).isEqualTo("order-service");
+        assertThat(ServiceProcess.name(orders, 2)).isEqualTo("order-service-2");
+
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--replicas", "0"})).hasMessageContaining("--replicas must be 1 to 4");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--replicas", "5"})).hasMessageContaining("--replicas must be 1 to 4");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--replicas", "two"})).hasMessageContaining("'two'");
+        assertThatThrownBy(() -> LocalFestival.parse(new String[]{"--replicas"})).hasMessageContaining("needs a value");
+    }
 }

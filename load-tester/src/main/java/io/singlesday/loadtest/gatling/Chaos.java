@@ -56,8 +56,11 @@ final class Chaos {
         List<String> targets = new ArrayList<>();
         for (String t : spec.split(",")) {
             String target = t.trim();
-            if (!ALL.contains(target)) {
-                throw new IllegalArgumentException("chaos target must be 'all' or among " + ALL + ", not '" + target + "'");
+            // A service's further instances (./festival --replicas N) are named order-service-2 and so on.
+            String service = target.replaceFirst("-[2-9]$", "");
+            if (!ALL.contains(target) && !(ALL.contains(service) && service.endsWith("-service"))) {
+                throw new IllegalArgumentException("chaos target must be 'all' or among " + ALL
+                        + " (a further instance of a service as order-service-2), not '" + target + "'");
             }
             targets.add(target);
         }

@@ -105,6 +105,9 @@ class VerdictTest {
         assertThat(Chaos.parse("")).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chaos.parse("catalog-service,mysql"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mysql");
+        assertThat(Chaos.parse("order-service-2,catalog-service")).containsExactly("order-service-2", "catalog-service");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chaos.parse("gateway-2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gateway-2");
         assertThat(Chaos.schedule(3, 100)).containsExactly(10.0, 50.0, 90.0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DaySettings(URI.create("http://localhost:8080"), 5.44, 60, 1,
                         10, 200, 5, 0, Path.of("s.md"), "all", URI.create("http://127.0.0.1:8079/faults"), 0))
