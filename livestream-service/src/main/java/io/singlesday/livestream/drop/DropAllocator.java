@@ -1,5 +1,6 @@
 package io.singlesday.livestream.drop;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Why not a row lock per purchase: a hot row in PostgreSQL serialises a few hundred updates a second, and a
  * drop opens to tens of thousands of presses in one. One writer per drop and a batch per round turn those into a
  * handful of transactions. Two instances deciding the same drop cannot both write: the (drop, seq) primary key
- * lets only one batch in, and the loser reloads the drop's grants and decides again.
+ * lets only one batch in, and the loser reloads the drop's grants and decides its round again (a few times, then its
+ * buyers are told to retry with their keys).
  */
 public class DropAllocator implements AutoCloseable {
 
@@ -75,6 +77,7 @@ public class DropAllocator implements AutoCloseable {
     }
 
     private static final int BATCH = 5_000;
+    private static final int DECIDE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
@@ -136,7 +139,7 @@ public class DropAllocator implements AutoCloseable {
                 }
                 round.add(first);
                 arrivals.drainTo(round, BATCH - 1);
-                decide(round);
+                decideAgainIfOutrun(round);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -146,6 +149,25 @@ public class DropAllocator implements AutoCloseable {
                 round.forEach(p -> p.answer().complete(new Outcome(Result.RETRY, 0, -1)));
             }
             round.clear();
+        }
+    }
+
+    /**
+     * Another instance that granted units of one of these drops since this one read them takes the next places first:
+     * this round's batch then collides on (drop, seq) and commits nothing. The round is decided again over what is now
+     * in the database, a few times, before its buyers are told to retry.
+     */
+    private void decideAgainIfOutrun(List<Purchase> round) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                decide(round);
+                return;
+            } catch (DataIntegrityViolationException outrun) {
+                round.forEach(p -> ledgers.remove(p.terms().dropId()));
+                if (attempt == DECIDE_ATTEMPTS) {
+                    throw outrun;
+                }
+            }
         }
     }
 

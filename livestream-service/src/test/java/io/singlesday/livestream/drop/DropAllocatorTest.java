@@ -124,4 +124,52 @@ class DropAllocatorTest {
         assertThat(jdbc.queryForObject("select count(distinct viewer_id) from drop_grants where drop_id = ?", Integer.class,
                 perfume.dropId())).isEqualTo(300);
     }
+
+    /**
+     * Two instances of the service deciding the same drop at once (the gateway spreads the presses over both): every
+     * unit goes to exactly one buyer, the per-viewer limit holds across instances, a press repeated on the other
+     * instance finds its grant, and nobody is told to retry because the other instance got in first.
+     */
+    @Test
+    void twoInstancesSellOneDropExactlyBetweenThem() throws Exception {
+        DropAllocator.Terms lipsticks = drop(500, 1);
+        Map<String, DropAllocator.Outcome> answers = new ConcurrentHashMap<>();
+        Map<DropAllocator.Result, Integer> results = new ConcurrentHashMap<>();
+        try (DropAllocator first = new DropAllocator(jdbc, transactions, Clock.systemUTC());
+             DropAllocator second = new DropAllocator(jdbc, transactions, Clock.systemUTC());
+             ExecutorService crowd = Executors.newFixedThreadPool(16)) {
+            List<CompletableFuture<Void>> presses = new ArrayList<>();
+            // 800 viewers, each pressing twice with two keys on alternating instances: 1,600 presses for 500 units.
+            for (int v = 0; v < 800; v++) {
+                String viewer = "buyer-" + v;
+                for (int press = 0; press < 2; press++) {
+                    DropAllocator instance = (v + press) % 2 == 0 ? first : second;
+                    String key = viewer + "-" + press;
+                    presses.add(CompletableFuture.supplyAsync(() -> instance.purchase(lipsticks, viewer, key, 1, null).join(), crowd)
+                            .thenAccept(outcome -> {
+                                answers.put(key, outcome);
+                                results.merge(outcome.result(), 1, Integer::sum);
+                            }));
+                }
+            }
+            CompletableFuture.allOf(presses.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+            // The same key pressed again on the other instance: the unit it was told it has, not a second one.
+            for (int v = 0; v < 800; v += 7) {
+                String key = "buyer-" + v + "-0";
+                DropAllocator other = v % 2 == 0 ? second : first;
+                DropAllocator.Outcome again = other.purchase(lipsticks, "buyer-" + v, key, 1, null).get(30, TimeUnit.SECONDS);
+                if (answers.get(key).result() == DropAllocator.Result.GRANTED) {
+                    assertThat(again).as(key).isEqualTo(answers.get(key));
+                }
+            }
+        }
+        assertThat(results.getOrDefault(DropAllocator.Result.RETRY, 0)).as("results: " + results).isZero();
+        assertThat(results.get(DropAllocator.Result.GRANTED)).isEqualTo(500);
+        assertThat(unitsInDatabase(lipsticks)).isEqualTo(500);
+        assertThat(jdbc.queryForObject("select max(s) from (select sum(units) s from drop_grants where drop_id = ? group by viewer_id) t",
+                Integer.class, lipsticks.dropId())).as("one per viewer across both instances").isEqualTo(1);
+        List<Integer> seqs = jdbc.queryForList("select seq from drop_grants where drop_id = ? order by seq", Integer.class, lipsticks.dropId());
+        assertThat(seqs).isEqualTo(java.util.stream.IntStream.range(0, 500).boxed().toList());
+    }
 }
