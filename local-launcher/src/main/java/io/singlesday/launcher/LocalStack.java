@@ -169,15 +169,22 @@ final class LocalStack implements AutoCloseable {
             if (!processes.contains(gone)) {
                 return null;
             }
-            ServiceProcess again = startInstance(gone.spec(), gone.instance(), true);
+            // The process says how often it was started again (its readiness shows it, and the gateway's services health).
+            Map<String, String> environment = new HashMap<>(environments.get(gone.spec()));
+            environment.put("FESTIVAL_RESTARTS", String.valueOf(restartsOf(gone.name())));
+            ServiceProcess again = startInstance(gone.spec(), gone.instance(), environment, true);
             processes.set(processes.indexOf(gone), again);
             return again;
         }
     }
 
     private ServiceProcess startInstance(ServiceSpec spec, int instance, boolean again) {
+        return startInstance(spec, instance, environments.get(spec), again);
+    }
+
+    private ServiceProcess startInstance(ServiceSpec spec, int instance, Map<String, String> environment, boolean again) {
         return ServiceProcess.start(spec, instance, options.portOf(spec, instance), jarOf(spec), options.dataDir().resolve("logs"),
-                cacheDir(), options.jvmOptionsOf(spec), environments.get(spec), again);
+                cacheDir(), options.jvmOptionsOf(spec), environment, again);
     }
 
     /** How often the supervisor has started this process again since the stack started. */

@@ -568,6 +568,8 @@ class LocalStackEndToEndIT {
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(stack.restartsOf(module)).isEqualTo(1);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(module + " exited unexpectedly");
+        HttpResponse<String> services = call("GET", "/actuator/health/services", null, null);
+        assertThat(services.body()).as("the restart shown at the front door").contains("\"restarts\":{").contains("\"livestream\":1");
     }
 
     @Test

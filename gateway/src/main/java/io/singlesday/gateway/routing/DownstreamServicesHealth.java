@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.net.URI;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Whether each service behind the gateway is ready, every instance asked in parallel with a short timeout. Shown at
  * {@code /actuator/health/services}: {@code UP} when all of a service's instances are, {@code DOWN} when none is, and
- * how many are otherwise ({@code 1 of 2 UP}). A service or an instance that is down makes it DEGRADED, which still
+ * how many are otherwise ({@code 1 of 2 UP}); under {@code restarts}, how often the services' processes were started
+ * again by a supervisor (what each instance reports). A service or an instance that is down makes it DEGRADED, which still
  * answers 200 and stays out of liveness and readiness: one service down must not take the front door out of rotation.
  */
 @Component("downstreamServices")
@@ -36,21 +38,47 @@ public class DownstreamServicesHealth implements ReactiveHealthIndicator {
     @Override
     public Mono<Health> health() {
         return Flux.fromIterable(services.entrySet())
-                .flatMap(service -> Flux.fromIterable(service.getValue())
-                        .flatMap(this::ready)
-                        .filter(Boolean::booleanValue).count()
-                        .map(up -> Map.entry(service.getKey(), state(up, service.getValue().size()))))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
-                .map(states -> (states.values().stream().allMatch("UP"::equals) ? Health.up() : Health.status(DEGRADED))
-                        .withDetails(states).build());
+                .flatMap(service -> Flux.fromIterable(service.getValue()).flatMap(this::readiness).collectList()
+                        .map(instances -> new ServiceState(service.getKey(), instances)))
+                .collectList()
+                .map(states -> {
+                    Map<String, Object> details = new TreeMap<>();
+                    Map<String, Integer> restarts = new TreeMap<>();
+                    states.forEach(s -> {
+                        details.put(s.name(), state(s.up(), s.instances().size()));
+                        if (s.restarts() > 0) {
+                            restarts.put(s.name(), s.restarts());
+                        }
+                    });
+                    if (!restarts.isEmpty()) {
+                        details.put("restarts", restarts);
+                    }
+                    boolean allUp = states.stream().allMatch(s -> s.up() == s.instances().size());
+                    return (allUp ? Health.up() : Health.status(DEGRADED)).withDetails(details).build();
+                });
     }
 
-    private Mono<Boolean> ready(URI instance) {
+    /** One instance's answer: ready or not, and the restarts its process reports (its readiness's process component). */
+    private Mono<Readiness> readiness(URI instance) {
         return client.get().uri(instance + "/actuator/health/readiness")
-                .retrieve().toBodilessEntity()
-                .map(response -> true)
+                .retrieve().bodyToMono(JsonNode.class)
+                .map(body -> new Readiness(true, body.path("components").path("process").path("details").path("restarts").asInt(0)))
                 .timeout(Duration.ofSeconds(2))
-                .onErrorResume(e -> Mono.just(false));
+                .onErrorResume(e -> Mono.just(new Readiness(false, 0)));
+    }
+
+    private record Readiness(boolean ready, int restarts) {
+    }
+
+    private record ServiceState(String name, List<Readiness> instances) {
+
+        long up() {
+            return instances.stream().filter(Readiness::ready).count();
+        }
+
+        int restarts() {
+            return instances.stream().mapToInt(Readiness::restarts).sum();
+        }
     }
 
     static String state(long up, int of) {

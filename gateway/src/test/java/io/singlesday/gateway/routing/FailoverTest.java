@@ -115,6 +115,15 @@ class FailoverTest {
         assertThat(lostKeyless).as("keyless writes that met the dying instance").isPositive();
     }
 
+    /** Operators see each service's instances that answer, and how often a supervisor restarted them. */
+    @Test
+    void theServicesHealthCountsInstancesAndTheirRestarts() throws Exception {
+        HttpResponse<String> health = send("GET", "/actuator/health/services", null, null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("DEGRADED").contains("\"catalog\":\"1 of 2 UP\"").contains("\"orders\":\"1 of 2 UP\"")
+                .contains("\"coupons\":\"1 of 2 UP\"").contains("\"restarts\":{").contains("\"catalog\":2");
+    }
+
     private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
         String token = TokenMinter.fromPem(KEY.privateKeyPem()).mint("alice", Role.SHOPPER, null, Duration.ofMinutes(5));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -132,6 +141,14 @@ class FailoverTest {
     private static HttpServer live() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/actuator/health/readiness", exchange -> {
+                byte[] answer = "{\"status\":\"UP\",\"components\":{\"process\":{\"status\":\"UP\",\"details\":{\"restarts\":2}}}}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 served.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new CopyOnWriteArrayList<>()).add(body);

@@ -45,6 +45,12 @@ public class WebDefaultsAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /** {@code /actuator/health} component {@code process}, part of readiness. */
+    @Bean("process")
+    ProcessHealth processHealth(@org.springframework.beans.factory.annotation.Value("${festival.process.restarts:0}") int restarts) {
+        return new ProcessHealth(restarts);
+    }
+
     @Bean
     KeysetPageLinks keysetPageLinks() {
         return new KeysetPageLinks();
