@@ -54,7 +54,8 @@ class CheckoutBenchmark {
         Map<String, Integer> ports = new HashMap<>();
         ports.put(ServiceSpec.GATEWAY.module(), freePort());
         ServiceSpec.SERVICES.forEach(s -> ports.put(s.module(), freePort()));
-        StackOptions options = new StackOptions(home, Files.createTempDirectory("festival-bench"), true, 0, 0, ports,
+        Path data = Files.createTempDirectory("festival-bench");
+        StackOptions options = new StackOptions(home, data, true, 0, 0, ports,
                 null, 1.0, jvm, System.getProperty("benchmark.gateway.jvm", jvm), StackOptions.NO_TRACING, 0, Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
@@ -65,6 +66,8 @@ class CheckoutBenchmark {
             report(run("steady, placement answer (202)", skus, rate, seconds, false));
             report(run("steady, placed to confirmed (Prefer: wait=30)", skus, rate, seconds, true));
             report(run("midnight burst, placed to confirmed", skus, burst, 1, true));
+        } finally {
+            io.singlesday.testsupport.TemporaryDirectories.delete(data);
         }
     }
 

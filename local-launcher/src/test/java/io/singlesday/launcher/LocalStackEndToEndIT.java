@@ -75,6 +75,8 @@ class LocalStackEndToEndIT {
             stack.close();
         }
         System.out.println(console.toString(StandardCharsets.UTF_8));
+        // Its data and logs are 1.7 GB a run; what a failure needs from the logs is printed above and in the dumps.
+        io.singlesday.testsupport.TemporaryDirectories.delete(dataDir);
     }
 
     @Test

@@ -107,11 +107,13 @@ public final class RealEngines {
             return "embedded Kafka at " + kafka.bootstrapServers() + ", embedded PostgreSQL on port " + postgres.port();
         }
 
+        /** Stops both engines and removes the broker's data: each test JVM's engines are its own, a gigabyte or more. */
         void close() {
             try {
                 kafka.close();
             } finally {
                 postgres.close();
+                TemporaryDirectories.delete(kafkaDir.getParent());
             }
         }
     }
