@@ -89,7 +89,7 @@ final class Supervisor {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (running && again.alive() && System.nanoTime() < deadline) {
             if (again.ready()) {
-                out.printf("%s ready again after %d s%n", again.spec().module(), again.uptime().toSeconds());
+                out.printf("%s ready again after %d s%n", again.name(), again.uptime().toSeconds());
                 return;
             }
             sleep(Duration.ofMillis(500));

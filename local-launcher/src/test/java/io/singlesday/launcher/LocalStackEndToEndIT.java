@@ -169,7 +169,7 @@ class LocalStackEndToEndIT {
                         HttpResponse.BodyHandlers.ofString()).body();
                 Thread.sleep(100);
             }
-            assertThat(seen).as(service.spec().module()).contains("\"setBy\":\"ops-lead\"").contains("\"speed\":60.0");
+            assertThat(seen).as(service.name()).contains("\"setBy\":\"ops-lead\"").contains("\"speed\":60.0");
         }
         assertThat(call("GET", "/api/clock", null, null).body()).contains("\"phase\":\"DURING\"");
         HttpResponse<String> dashboard = call("GET", "/dashboard/", null, null);
@@ -638,7 +638,7 @@ class LocalStackEndToEndIT {
     private static String whatTheStackWasDoing() {
         StringBuilder summary = new StringBuilder();
         for (ServiceProcess service : stack.processes()) {
-            summary.append(service.spec().module()).append(service.alive() ? " alive" : " DEAD")
+            summary.append(service.name()).append(service.alive() ? " alive" : " DEAD")
                     .append(", rss ").append(service.residentKib() / 1024).append(" MiB; ");
             try {
                 // SIGQUIT: the JVM writes every thread's stack to its own log and carries on.
@@ -661,7 +661,7 @@ class LocalStackEndToEndIT {
             }
         });
         for (ServiceProcess service : stack.processes()) {
-            System.out.println("==== " + service.spec().module() + " (last 400 lines of its log)");
+            System.out.println("==== " + service.name() + " (last 400 lines of its log)");
             System.out.println(service.tail(400));
         }
         return summary.append("thread dumps and log tails are in the test's output").toString();
