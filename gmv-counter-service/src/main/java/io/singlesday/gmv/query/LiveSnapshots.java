@@ -30,11 +30,33 @@ public class LiveSnapshots {
     private record Published(Snapshot full, String fullJson, String publicJson) {
     }
 
+    /**
+     * One open stream. Its first snapshot (sent on subscribing) and the interval's pushes come from two threads and
+     * may cross: a stream only ever moves forward, each version at most once.
+     */
+    private static final class Subscriber {
+
+        final SseEmitter emitter;
+        private long lastSent = -1;
+
+        Subscriber(SseEmitter emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void send(String body, long version) throws IOException {
+            if (version <= lastSent) {
+                return;
+            }
+            emitter.send(SseEmitter.event().name("snapshot").id(Long.toString(version)).data(body, MediaType.APPLICATION_JSON));
+            lastSent = version;
+        }
+    }
+
     private final SnapshotBuilder builder;
     private final JsonMapper json;
     private final AtomicLong versions = new AtomicLong();
-    private final List<SseEmitter> operators = new CopyOnWriteArrayList<>();
-    private final List<SseEmitter> anonymous = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> operators = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> anonymous = new CopyOnWriteArrayList<>();
     private volatile Published current;
     private final AtomicLong gmvFen = new AtomicLong();
     private final AtomicLong orders = new AtomicLong();
@@ -75,31 +97,31 @@ public class LiveSnapshots {
 
     public SseEmitter subscribe(boolean withBrands) {
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        List<SseEmitter> list = withBrands ? operators : anonymous;
-        list.add(emitter);
-        emitter.onCompletion(() -> list.remove(emitter));
-        emitter.onTimeout(() -> list.remove(emitter));
-        emitter.onError(e -> list.remove(emitter));
+        Subscriber subscriber = new Subscriber(emitter);
+        List<Subscriber> list = withBrands ? operators : anonymous;
+        list.add(subscriber);
+        emitter.onCompletion(() -> list.remove(subscriber));
+        emitter.onTimeout(() -> list.remove(subscriber));
+        emitter.onError(e -> list.remove(subscriber));
         Published published = current;
         if (published != null) {
-            send(list, emitter, withBrands ? published.fullJson() : published.publicJson(), published.full().version());
+            send(list, subscriber, withBrands ? published.fullJson() : published.publicJson(), published.full().version());
         }
         return emitter;
     }
 
-    private void push(List<SseEmitter> subscribers, String body, long version) {
-        for (SseEmitter emitter : subscribers) {
-            send(subscribers, emitter, body, version);
+    private void push(List<Subscriber> subscribers, String body, long version) {
+        for (Subscriber subscriber : subscribers) {
+            send(subscribers, subscriber, body, version);
         }
     }
 
-    private void send(List<SseEmitter> subscribers, SseEmitter emitter, String body, long version) {
+    private void send(List<Subscriber> subscribers, Subscriber subscriber, String body, long version) {
         try {
-            emitter.send(SseEmitter.event().name("snapshot").id(Long.toString(version))
-                    .data(body, MediaType.APPLICATION_JSON));
+            subscriber.send(body, version);
         } catch (IOException | IllegalStateException gone) {
             log.debug("dashboard stream closed: {}", gone.getMessage());
-            subscribers.remove(emitter);
+            subscribers.remove(subscriber);
         }
     }
 }
