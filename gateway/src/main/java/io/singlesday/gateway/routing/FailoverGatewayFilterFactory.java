@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * {@code Failover}: a request that could not be served by one instance is sent to another (the load balancer leaves
- * an instance that refused a connection out for a rest, {@link RestingInstances}). What may be sent again decides
+ * an instance whose connection failed out for a rest, {@link RestingInstances}). What may be sent again decides
  * how far this goes. A request that never reached any instance (the connection was refused) is always repeatable. A
  * read, or a write that carries an {@code Idempotency-Key} (the services answer its repeat with the first answer), is
  * repeated after any I/O failure, a connection lost mid-answer included. A write without a key that may have reached
@@ -48,7 +48,7 @@ public class FailoverGatewayFilterFactory extends AbstractGatewayFilterFactory<F
         }
 
         int retriesOrDefault() {
-            return retries == null ? 2 : retries;
+            return retries == null ? 3 : retries;
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Instances that refused a connection lately, left out of the choice for a short rest (passive outlier ejection, as a
- * service mesh does it): a killed replica costs one refused connection, and the retry of that request, not one in
+ * Instances whose connection failed lately (refused, reset, closed before the answer), left out of the choice for a short rest (passive outlier ejection, as a
+ * service mesh does it): a killed replica costs one failed connection, and the repeat of that request, not one in
  * every N requests until a health check notices. When every instance of a service rests, all are offered again:
  * resting is a preference, never a reason to answer 503 by itself.
  */

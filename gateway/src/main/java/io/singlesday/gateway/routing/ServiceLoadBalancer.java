@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * One service's load balancer, built by Spring Cloud LoadBalancer in a child context of its own that names the
- * service: its configured instances less those resting, and the hook that sends an instance to rest when it refused
- * a connection. Deliberately not a component: the component scan must not build it in the main context.
+ * service: its configured instances less those resting, and the hook that sends an instance to rest when its connection
+ * failed. Deliberately not a component: the component scan must not build it in the main context.
  */
 class ServiceLoadBalancer {
 
@@ -46,7 +46,7 @@ class ServiceLoadBalancer {
     }
 
     @Bean
-    LoadBalancerLifecycle<Object, Object, ServiceInstance> restAfterARefusedConnection(RestingInstances resting) {
+    LoadBalancerLifecycle<Object, Object, ServiceInstance> restAfterAFailedConnection(RestingInstances resting) {
         return new LoadBalancerLifecycle<>() {
             @Override
             public boolean supports(Class requestContextClass, Class responseClass, Class serverTypeClass) {
@@ -63,7 +63,7 @@ class ServiceLoadBalancer {
 
             @Override
             public void onComplete(CompletionContext<Object, ServiceInstance, Object> done) {
-                if (done.status() == CompletionContext.Status.FAILED && LoadBalancing.refusedConnection(done.getThrowable())
+                if (done.status() == CompletionContext.Status.FAILED && LoadBalancing.connectionFailed(done.getThrowable())
                         && done.getLoadBalancerResponse() != null && done.getLoadBalancerResponse().hasServer()) {
                     resting.refusedConnection(done.getLoadBalancerResponse().getServer());
                 }

@@ -64,6 +64,9 @@ class FailoverTest {
         registry.add("festival.services.logistics", () -> dyingUrl + "," + liveUrl);
         registry.add("festival.services.livestream", () -> dyingUrl + "," + liveUrl);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + KEY.publicKeyPem());
+        // Instances rest a millisecond here, not 2 s: each request meets the round robin afresh, so both kinds of
+        // request meet the dying instance (RestingInstancesTest has the rest itself).
+        registry.add("festival.gateway.failover.rest", () -> "1ms");
     }
 
     @AfterAll

@@ -74,4 +74,12 @@ class RestingInstancesTest {
         assertThatThrownBy(() -> new ServiceAddresses(Map.of("orders", " , ")))
                 .hasMessageContaining("festival.services.orders names no address");
     }
+
+    @Test
+    void aFailedConnectionIsAnyIoFailureUnderneathNotAnAnswer() {
+        assertThat(LoadBalancing.connectionFailed(new RuntimeException(new java.net.ConnectException("refused")))).isTrue();
+        assertThat(LoadBalancing.connectionFailed(new java.net.SocketException("Connection reset"))).isTrue();
+        assertThat(LoadBalancing.connectionFailed(new IllegalStateException("no instance"))).isFalse();
+        assertThat(LoadBalancing.connectionFailed(null)).isFalse();
+    }
 }
