@@ -51,9 +51,10 @@ public final class CounterTopology {
                 "order-ledger");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), strings, bytes)
                 .withCachingEnabled(), "order-ledger");
-        // One small entry per event until its sums are handed over; the cache batches its changelog writes per commit.
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UNFLUSHED_STORE), strings, bytes)
-                .withCachingEnabled(), "order-ledger");
+        // One small entry per event in slots reused every flush interval (see OrderLedger): no record cache, whose
+        // sorted map cost more than the store itself, and no deletions to log.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UNFLUSHED_STORE), strings, bytes),
+                "order-ledger");
         topology.addSink(OrderLedger.DEAD_LETTERS, Topics.ORDERS_EVENTS.deadLetter().name(), strings.serializer(),
                 bytes.serializer(), "order-ledger");
         topology.addSink(OrderLedger.BATCHES, Topics.GMV_BATCHES.name(), strings.serializer(), bytes.serializer(),

@@ -47,7 +47,16 @@ public final class FigureKeys {
             case HOUR -> Math.floorDiv(seconds, 3600) * 3600;
             default -> throw new IllegalArgumentException("not a time bucket: " + bucket);
         };
-        return of(bucket, String.format("%010d", start));
+        return of(bucket, tenDigits(start));
+    }
+
+    /** Zero-padded to ten digits (String.format parsed its pattern three times for every order counted). */
+    private static String tenDigits(long epochSeconds) {
+        if (epochSeconds < 0) {
+            return String.format("%010d", epochSeconds);
+        }
+        String digits = Long.toString(epochSeconds);
+        return digits.length() >= 10 ? digits : "0".repeat(10 - digits.length()) + digits;
     }
 
     public static Instant timeOf(String key) {

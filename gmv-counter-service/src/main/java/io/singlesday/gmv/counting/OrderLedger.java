@@ -38,10 +38,13 @@ import java.util.UUID;
  * second stage every flush interval.
  *
  * <p>Exactly once without paying per figure: the pending sums live in memory, and what each event added is kept in a
- * small state store of unflushed deltas (one compact entry per event, removed when its sums are handed over). Ledger,
- * unflushed deltas and handed-over batches move forward in the same transaction as the input offsets, so after a
- * crash the sums are rebuilt from the unflushed deltas and nothing is lost or counted twice. The ledger keeps a
- * compact copy of each order ({@link CountedSale}), not its envelope; entries written before that are still read.
+ * small state store of unflushed deltas. Ledger, unflushed deltas and handed-over batches move forward in the same
+ * transaction as the input offsets, so after a crash the sums are rebuilt from the unflushed deltas and nothing is
+ * lost or counted twice. The deltas cost one write per event and nothing to hand over: each flush interval is a
+ * generation, its events fill numbered slots from 0 (overwriting older generations' slots), and a flush writes one
+ * "flushed up to generation G" mark; a slot of a generation after the mark is unflushed, any other is stale. The
+ * ledger keeps a compact copy of each order ({@link CountedSale}), not its envelope; entries written before that are
+ * still read, and so are unflushed deltas kept one per event id by the previous release.
  */
 final class OrderLedger implements Processor<String, byte[], String, byte[]> {
 
@@ -63,7 +66,9 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private static final byte REVERSED = 6;
     private static final String REFUND_PREFIX = "refund|";
 
-    // Unflushed deltas: what one event added, enough to add it again after a restart.
+    // Unflushed deltas: what one event added, enough to add it again after a restart. A slot's value is its generation
+    // (8 bytes) and then the delta; the previous release kept one delta per event id, without a generation.
+    static final String FLUSHED_MARK = "flushed";
     private static final byte ADDED_SALE = 1;
     private static final byte TOOK_BACK_SALE = 2;
     private static final byte ADDED_REFUND = 3;
@@ -79,7 +84,9 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private KeyValueStore<String, byte[]> ledger;
     private KeyValueStore<String, byte[]> unflushed;
     private final Map<String, Figures> pending = new HashMap<>();
-    private final List<String> unflushedKeys = new ArrayList<>();
+    /** The generation being filled, and its next free slot. */
+    private long generation;
+    private int nextSlot;
 
     OrderLedger(EventCodec codec, Duration flushInterval, MeterRegistry meters, String topic, TraceHop traces) {
         this.codec = codec;
@@ -157,7 +164,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
         byte[] compact = sale.toBytes();
         ledger.put(orderId, entry(COUNTED, eventId, compact));
-        remember(eventId, ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array(),
+        remember(ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array(),
                 OrderContribution.of(sale));
     }
 
@@ -176,7 +183,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
         byte[] compact = saleOf(known).toBytes();
         ledger.put(orderId, entry(REVERSED, eventId, compact));
-        remember(eventId, ByteBuffer.allocate(1 + compact.length).put(TOOK_BACK_SALE).put(compact).array(),
+        remember(ByteBuffer.allocate(1 + compact.length).put(TOOK_BACK_SALE).put(compact).array(),
                 negated(OrderContribution.of(saleOf(known))));
     }
 
@@ -199,29 +206,56 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         byte[] saleBytes = sale.toBytes();
         byte[] refundBytes = compactRefund.toBytes();
         ledger.put(refundKey, entry(REFUNDED, eventId, new byte[0]));
-        remember(eventId, ByteBuffer.allocate(1 + 4 + saleBytes.length + refundBytes.length).put(ADDED_REFUND)
+        remember(ByteBuffer.allocate(1 + 4 + saleBytes.length + refundBytes.length).put(ADDED_REFUND)
                         .putInt(saleBytes.length).put(saleBytes).put(refundBytes).array(),
                 OrderContribution.ofRefund(sale, compactRefund));
     }
 
     /** Keeps what one event added: in the pending sums, and as an unflushed delta until they are handed over. */
-    private void remember(UUID eventId, byte[] delta, Map<String, Figures> contribution) {
-        String key = eventId.toString();
-        unflushed.put(key, delta);
-        unflushedKeys.add(key);
+    private void remember(byte[] delta, Map<String, Figures> contribution) {
+        keepUnflushed(delta);
         contribution.forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
     }
 
-    /** After a restart: the sums of every event not yet handed over, from its unflushed delta. */
+    private void keepUnflushed(byte[] delta) {
+        unflushed.put(Integer.toString(nextSlot++),
+                ByteBuffer.allocate(Long.BYTES + delta.length).putLong(generation).put(delta).array());
+    }
+
+    /**
+     * After a restart: the sums of every event not yet handed over, from the slots of the generation after the last
+     * flush mark, which this ledger goes on filling.
+     */
     private void rebuildPending(KeyValueStore<String, byte[]> legacyPending) {
+        byte[] mark = unflushed.get(FLUSHED_MARK);
+        long flushed = mark == null ? -1 : ByteBuffer.wrap(mark).getLong();
+        generation = flushed + 1;
+        List<KeyValue<String, byte[]>> legacyDeltas = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = unflushed.all()) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> next = all.next();
-                unflushedKeys.add(next.key);
-                contributionOf(next.value).forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+                if (next.key.equals(FLUSHED_MARK)) {
+                    continue;
+                }
+                if (next.key.indexOf('-') >= 0) {
+                    legacyDeltas.add(next);
+                    continue;
+                }
+                ByteBuffer slot = ByteBuffer.wrap(next.value);
+                if (slot.getLong() > flushed) {
+                    nextSlot = Math.max(nextSlot, Integer.parseInt(next.key) + 1);
+                    contributionOf(slot.slice()).forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+                }
             }
         }
-        // Sums pending in the store of the previous release are taken over once, and handed over with the next flush.
+        // The previous release's deltas (one per event id) move into slots in this transaction, so they stay unflushed
+        // until the flush that hands them over.
+        for (KeyValue<String, byte[]> legacy : legacyDeltas) {
+            keepUnflushed(legacy.value);
+            contributionOf(ByteBuffer.wrap(legacy.value)).forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+            unflushed.delete(legacy.key);
+        }
+        // Sums pending in the store of an older release are taken over once, and handed over with the next flush.
         List<String> legacyKeys = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = legacyPending.all()) {
             while (all.hasNext()) {
@@ -233,8 +267,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         legacyKeys.forEach(legacyPending::delete);
     }
 
-    private static Map<String, Figures> contributionOf(byte[] delta) {
-        ByteBuffer in = ByteBuffer.wrap(delta);
+    private static Map<String, Figures> contributionOf(ByteBuffer in) {
         byte kind = in.get();
         return switch (kind) {
             case ADDED_SALE -> OrderContribution.of(CountedSale.read(in));
@@ -256,16 +289,17 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     }
 
     private void flush() {
-        if (pending.isEmpty()) {
-            unflushedKeys.forEach(unflushed::delete);
-            unflushedKeys.clear();
+        if (nextSlot == 0 && pending.isEmpty()) {
             return;
         }
-        String partition = "orders.events-" + context.taskId().partition();
-        context.forward(new Record<>(partition, FigureBatch.encode(pending), context.currentSystemTimeMs()), BATCHES);
-        pending.clear();
-        unflushedKeys.forEach(unflushed::delete);
-        unflushedKeys.clear();
+        if (!pending.isEmpty()) {
+            String partition = "orders.events-" + context.taskId().partition();
+            context.forward(new Record<>(partition, FigureBatch.encode(pending), context.currentSystemTimeMs()), BATCHES);
+            pending.clear();
+        }
+        unflushed.put(FLUSHED_MARK, ByteBuffer.allocate(Long.BYTES).putLong(generation).array());
+        generation++;
+        nextSlot = 0;
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason) {

@@ -108,5 +108,51 @@ class OrderLedgerRestartTest {
         int batches = context.forwarded().size();
         flushLatest();
         assertThat(context.forwarded()).hasSize(batches);
+
+        // Two more fill the first slots again; the twenty older slots behind them are stale after the flush mark, so a
+        // third start hands over exactly the two.
+        second.process(record(orders.get(0), orders.get(0)));
+        OrderConfirmed late1;
+        OrderConfirmed late2;
+        try (OrderEvents events = new OrderEvents(43, 5)) {
+            late1 = events.confirmed(Instant.now());
+            late2 = events.confirmed(Instant.now());
+        }
+        second.process(record(late1, late1));
+        second.process(record(late2, late2));
+        context.resetForwards();
+        OrderLedger third = start();
+        flushLatest();
+        assertThat(handedOver().get(FigureKeys.TOTAL))
+                .isEqualTo(new Figures(late1.paidTotal().minor() + late2.paidTotal().minor(), 2,
+                        OrderContribution.of(late1).get(FigureKeys.TOTAL).units() + OrderContribution.of(late2).get(FigureKeys.TOTAL).units()));
+        context.resetForwards();
+        third.process(record(late1, late1));
+        flushLatest();
+        assertThat(context.forwarded()).isEmpty();
+    }
+
+    @Test
+    void aDeltaKeptByThePreviousReleaseIsHandedOverOnceAndThenForgotten() {
+        OrderConfirmed order;
+        try (OrderEvents events = new OrderEvents(44, 5)) {
+            order = events.confirmed(Instant.now());
+        }
+        OrderLedger before = start();
+        before.process(record(order, order));
+        // Rewrite the kept slot as the previous release kept it: under the event's id, without a generation.
+        KeyValueStore<String, byte[]> unflushed = context.getStateStore(CounterTopology.UNFLUSHED_STORE);
+        byte[] slot = unflushed.get("0");
+        unflushed.delete("0");
+        unflushed.put(java.util.UUID.randomUUID().toString(), java.util.Arrays.copyOfRange(slot, Long.BYTES, slot.length));
+
+        OrderLedger after = start();
+        flushLatest();
+        assertThat(handedOver().get(FigureKeys.TOTAL).gmvFen()).isEqualTo(order.paidTotal().minor());
+        context.resetForwards();
+        start();
+        flushLatest();
+        assertThat(context.forwarded()).isEmpty();
+        assertThat(unflushed.approximateNumEntries()).isEqualTo(2);
     }
 }
