@@ -26,9 +26,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -83,7 +81,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> ledger;
     private KeyValueStore<String, byte[]> unflushed;
-    private final Map<String, Figures> pending = new HashMap<>();
+    private final PendingSums pending = new PendingSums();
     /** The generation being filled, and its next free slot. */
     private long generation;
     private int nextSlot;
@@ -164,8 +162,8 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
         byte[] compact = sale.toBytes();
         ledger.put(orderId, entry(COUNTED, eventId, compact));
-        remember(ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array(),
-                OrderContribution.of(sale));
+        keepUnflushed(ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array());
+        OrderContribution.addSale(sale, 1, pending);
     }
 
     /** Only a confirmed order that was counted is taken back; an unpaid order's cancellation was never GMV. */
@@ -183,8 +181,8 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
         byte[] compact = saleOf(known).toBytes();
         ledger.put(orderId, entry(REVERSED, eventId, compact));
-        remember(ByteBuffer.allocate(1 + compact.length).put(TOOK_BACK_SALE).put(compact).array(),
-                negated(OrderContribution.of(saleOf(known))));
+        keepUnflushed(ByteBuffer.allocate(1 + compact.length).put(TOOK_BACK_SALE).put(compact).array());
+        OrderContribution.addSale(saleOf(known), -1, pending);
     }
 
     /**
@@ -206,17 +204,12 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         byte[] saleBytes = sale.toBytes();
         byte[] refundBytes = compactRefund.toBytes();
         ledger.put(refundKey, entry(REFUNDED, eventId, new byte[0]));
-        remember(ByteBuffer.allocate(1 + 4 + saleBytes.length + refundBytes.length).put(ADDED_REFUND)
-                        .putInt(saleBytes.length).put(saleBytes).put(refundBytes).array(),
-                OrderContribution.ofRefund(sale, compactRefund));
+        keepUnflushed(ByteBuffer.allocate(1 + 4 + saleBytes.length + refundBytes.length).put(ADDED_REFUND)
+                .putInt(saleBytes.length).put(saleBytes).put(refundBytes).array());
+        OrderContribution.addRefund(sale, compactRefund, pending);
     }
 
-    /** Keeps what one event added: in the pending sums, and as an unflushed delta until they are handed over. */
-    private void remember(byte[] delta, Map<String, Figures> contribution) {
-        keepUnflushed(delta);
-        contribution.forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
-    }
-
+    /** What one event added, kept until its sums are handed over (its pending sums are added by the caller). */
     private void keepUnflushed(byte[] delta) {
         unflushed.put(Integer.toString(nextSlot++),
                 ByteBuffer.allocate(Long.BYTES + delta.length).putLong(generation).put(delta).array());
@@ -244,7 +237,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
                 ByteBuffer slot = ByteBuffer.wrap(next.value);
                 if (slot.getLong() > flushed) {
                     nextSlot = Math.max(nextSlot, Integer.parseInt(next.key) + 1);
-                    contributionOf(slot.slice()).forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+                    addContribution(slot.slice(), pending);
                 }
             }
         }
@@ -252,7 +245,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         // until the flush that hands them over.
         for (KeyValue<String, byte[]> legacy : legacyDeltas) {
             keepUnflushed(legacy.value);
-            contributionOf(ByteBuffer.wrap(legacy.value)).forEach((figure, change) -> pending.merge(figure, change, Figures::plus));
+            addContribution(ByteBuffer.wrap(legacy.value), pending);
             unflushed.delete(legacy.key);
         }
         // Sums pending in the store of an older release are taken over once, and handed over with the next flush.
@@ -261,31 +254,25 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> next = all.next();
                 legacyKeys.add(next.key);
-                pending.merge(next.key, Figures.fromBytes(next.value), Figures::plus);
+                pending.add(next.key, Figures.fromBytes(next.value));
             }
         }
         legacyKeys.forEach(legacyPending::delete);
     }
 
-    private static Map<String, Figures> contributionOf(ByteBuffer in) {
+    private static void addContribution(ByteBuffer in, OrderContribution.Sink sink) {
         byte kind = in.get();
-        return switch (kind) {
-            case ADDED_SALE -> OrderContribution.of(CountedSale.read(in));
-            case TOOK_BACK_SALE -> negated(OrderContribution.of(CountedSale.read(in)));
+        switch (kind) {
+            case ADDED_SALE -> OrderContribution.addSale(CountedSale.read(in), 1, sink);
+            case TOOK_BACK_SALE -> OrderContribution.addSale(CountedSale.read(in), -1, sink);
             case ADDED_REFUND -> {
                 int saleLength = in.getInt();
                 CountedSale sale = CountedSale.read(in.slice(in.position(), saleLength));
                 in.position(in.position() + saleLength);
-                yield OrderContribution.ofRefund(sale, CountedSale.Refund.read(in));
+                OrderContribution.addRefund(sale, CountedSale.Refund.read(in), sink);
             }
             default -> throw new IllegalStateException("unknown unflushed delta " + kind);
-        };
-    }
-
-    private static Map<String, Figures> negated(Map<String, Figures> contribution) {
-        Map<String, Figures> negated = new HashMap<>(contribution.size() * 2);
-        contribution.forEach((figure, change) -> negated.put(figure, change.negate()));
-        return negated;
+        }
     }
 
     private void flush() {
@@ -294,7 +281,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         }
         if (!pending.isEmpty()) {
             String partition = "orders.events-" + context.taskId().partition();
-            context.forward(new Record<>(partition, FigureBatch.encode(pending), context.currentSystemTimeMs()), BATCHES);
+            context.forward(new Record<>(partition, pending.encode(), context.currentSystemTimeMs()), BATCHES);
             pending.clear();
         }
         unflushed.put(FLUSHED_MARK, ByteBuffer.allocate(Long.BYTES).putLong(generation).array());

@@ -69,4 +69,28 @@ class OrderContributionTest {
         assertThat(FigureBatch.decode(FigureBatch.encode(f))).isEqualTo(f);
         assertThat(Figures.fromBytes(new Figures(-5, -1, -2).toBytes())).isEqualTo(new Figures(-5, -1, -2));
     }
+
+    @Test
+    void pendingSumsAddInPlaceAndAReversalLeavesEveryFigureAtZero() {
+        CountedSale sale = CountedSale.of(ORDER);
+        PendingSums pending = new PendingSums();
+        OrderContribution.addSale(sale, 1, pending);
+        OrderContribution.addSale(sale, 1, pending);
+        Map<String, Figures> twice = FigureBatch.decode(pending.encode());
+        OrderContribution.of(sale).forEach((figure, once) ->
+                assertThat(twice.get(figure)).isEqualTo(once.plus(once)));
+        assertThat(twice).hasSameSizeAs(OrderContribution.of(sale));
+
+        OrderContribution.addSale(sale, -1, pending);
+        OrderContribution.addSale(sale, -1, pending);
+        assertThat(FigureBatch.decode(pending.encode()).values()).allMatch(Figures::isZero);
+    }
+
+    @Test
+    void anOverflowingSumIsRefusedNotWrapped() {
+        PendingSums pending = new PendingSums();
+        pending.add("total", Long.MAX_VALUE, 1, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pending.add("total", 1, 1, 1))
+                .isInstanceOf(ArithmeticException.class);
+    }
 }
