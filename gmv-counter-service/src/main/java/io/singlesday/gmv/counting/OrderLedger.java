@@ -70,6 +70,9 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private static final byte ADDED_SALE = 1;
     private static final byte TOOK_BACK_SALE = 2;
     private static final byte ADDED_REFUND = 3;
+    // A sale counted or taken back, by its order id alone: the ledger entry written beside it holds the sale.
+    private static final byte ADDED_SALE_OF_ORDER = 4;
+    private static final byte TOOK_BACK_SALE_OF_ORDER = 5;
 
     private final EventCodec codec;
     private final SaleReader sales = new SaleReader();
@@ -160,9 +163,8 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
             (eventIdOf(known).equals(eventId) ? duplicateEvents : duplicateOrders).increment();
             return;
         }
-        byte[] compact = sale.toBytes();
-        ledger.put(orderId, entry(COUNTED, eventId, compact));
-        keepUnflushed(ByteBuffer.allocate(1 + compact.length).put(ADDED_SALE).put(compact).array());
+        ledger.put(orderId, entry(COUNTED, eventId, sale.toBytes()));
+        keepUnflushed(ofOrder(ADDED_SALE_OF_ORDER, order));
         OrderContribution.addSale(sale, 1, pending);
     }
 
@@ -179,10 +181,10 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
             }
             return;
         }
-        byte[] compact = saleOf(known).toBytes();
-        ledger.put(orderId, entry(REVERSED, eventId, compact));
-        keepUnflushed(ByteBuffer.allocate(1 + compact.length).put(TOOK_BACK_SALE).put(compact).array());
-        OrderContribution.addSale(saleOf(known), -1, pending);
+        CountedSale sale = saleOf(known);
+        ledger.put(orderId, entry(REVERSED, eventId, sale.toBytes()));
+        keepUnflushed(ofOrder(TOOK_BACK_SALE_OF_ORDER, cancelled.orderId()));
+        OrderContribution.addSale(sale, -1, pending);
     }
 
     /**
@@ -207,6 +209,11 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         keepUnflushed(ByteBuffer.allocate(1 + 4 + saleBytes.length + refundBytes.length).put(ADDED_REFUND)
                 .putInt(saleBytes.length).put(saleBytes).put(refundBytes).array());
         OrderContribution.addRefund(sale, compactRefund, pending);
+    }
+
+    private static byte[] ofOrder(byte kind, UUID order) {
+        return ByteBuffer.allocate(1 + 16).put(kind).putLong(order.getMostSignificantBits())
+                .putLong(order.getLeastSignificantBits()).array();
     }
 
     /** What one event added, kept until its sums are handed over (its pending sums are added by the caller). */
@@ -260,9 +267,13 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         legacyKeys.forEach(legacyPending::delete);
     }
 
-    private static void addContribution(ByteBuffer in, OrderContribution.Sink sink) {
+    private void addContribution(ByteBuffer in, OrderContribution.Sink sink) {
         byte kind = in.get();
         switch (kind) {
+            case ADDED_SALE_OF_ORDER, TOOK_BACK_SALE_OF_ORDER -> {
+                String order = new UUID(in.getLong(), in.getLong()).toString();
+                OrderContribution.addSale(saleOf(ledger.get(order)), kind == ADDED_SALE_OF_ORDER ? 1 : -1, sink);
+            }
             case ADDED_SALE -> OrderContribution.addSale(CountedSale.read(in), 1, sink);
             case TOOK_BACK_SALE -> OrderContribution.addSale(CountedSale.read(in), -1, sink);
             case ADDED_REFUND -> {

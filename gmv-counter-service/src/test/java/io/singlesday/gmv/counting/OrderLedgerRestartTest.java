@@ -140,11 +140,13 @@ class OrderLedgerRestartTest {
         }
         OrderLedger before = start();
         before.process(record(order, order));
-        // Rewrite the kept slot as the previous release kept it: under the event's id, without a generation.
+        // Rewrite the kept slot as the previous release kept it: under the event's id, without a generation, the whole
+        // sale after its kind (1).
         KeyValueStore<String, byte[]> unflushed = context.getStateStore(CounterTopology.UNFLUSHED_STORE);
-        byte[] slot = unflushed.get("0");
         unflushed.delete("0");
-        unflushed.put(java.util.UUID.randomUUID().toString(), java.util.Arrays.copyOfRange(slot, Long.BYTES, slot.length));
+        byte[] sale = CountedSale.of(order).toBytes();
+        unflushed.put(java.util.UUID.randomUUID().toString(),
+                java.nio.ByteBuffer.allocate(1 + sale.length).put((byte) 1).put(sale).array());
 
         OrderLedger after = start();
         flushLatest();

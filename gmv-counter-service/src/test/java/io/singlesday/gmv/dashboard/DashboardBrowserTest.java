@@ -45,6 +45,7 @@ class DashboardBrowserTest {
 
     private static ConfigurableApplicationContext counter;
     private static ChromeDriver browser;
+    private static java.nio.file.Path profile;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,7 +55,7 @@ class DashboardBrowserTest {
         options.setBinary(chromium.browser().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1600,1500",
-                "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium"));
+                "--user-data-dir=" + (profile = Files.createTempDirectory("dashboard-chromium")));
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build(), options);
     }
@@ -66,6 +67,9 @@ class DashboardBrowserTest {
         }
         if (counter != null) {
             counter.close();
+        }
+        if (profile != null) {
+            io.singlesday.testsupport.TemporaryDirectories.delete(profile);
         }
     }
 
