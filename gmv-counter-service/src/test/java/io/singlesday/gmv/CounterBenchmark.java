@@ -66,12 +66,13 @@ class CounterBenchmark {
         System.out.printf("plain consumer (read_committed, no decoding): %,.0f events/s%n", plain);
 
         long started = System.nanoTime();
+        long cpuAtStart = cpuNanos();
         ConfigurableApplicationContext counter = CounterApp.start();
         try {
             String operator = Tokens.operator("bench");
             long[] firstCounted = {0};
             // The second half alone: the counter's JIT has warmed on the first, as it has long before a midnight peak.
-            long[] half = {0, 0};
+            long[] half = {0, 0, 0};
             CounterApp.await(Duration.ofMinutes(10), () -> {
                 long n = ordersCounted(counter, operator);
                 if (n > 0 && firstCounted[0] == 0) {
@@ -80,6 +81,7 @@ class CounterBenchmark {
                 if (n >= events / 2 && half[0] == 0) {
                     half[0] = System.nanoTime();
                     half[1] = n;
+                    half[2] = cpuNanos();
                 }
                 return n >= events;
             });
@@ -94,6 +96,9 @@ class CounterBenchmark {
             double warm = (events - half[1]) / secondsSince(half[0]);
             System.out.printf("counter, second half of the events (JIT warm): %,.0f events/s (%.3f of the plain consumer)%n",
                     warm, warm / plain);
+            // The rate moves with whatever else this shared machine runs; the CPU each event costs moves much less.
+            System.out.printf("CPU per event counted, this JVM (counter and broker): %.1f us over all, %.1f us over the second half%n",
+                    (cpuNanos() - cpuAtStart) / 1e3 / events, (cpuNanos() - half[2]) / 1e3 / (events - half[1]));
 
             freshness(counter, rate, seconds, events);
         } finally {
@@ -175,6 +180,12 @@ class CounterBenchmark {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** CPU time of this whole JVM: the counter, the broker and everything else the test runs in it. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double secondsSince(long nanos) {
