@@ -330,6 +330,40 @@ class LocalStackEndToEndIT {
         assertThat(snapshots).isGreaterThanOrEqualTo(14);
     }
 
+    /**
+     * The operator screen in a real browser, through the gateway: the session whose drop the generated client bought
+     * in is named by its title and host (the counter knows only its id; the page asks the livestream service).
+     */
+    @Test
+    @Order(6)
+    void theScreenNamesTheLivestreamSessionThatSoldByTitleAndHost() throws Exception {
+        Path profile = Files.createTempDirectory("e2e-chromium");
+        org.openqa.selenium.chrome.ChromeDriver browser = null;
+        try {
+            io.singlesday.testsupport.Chromium.Binaries chromium = io.singlesday.testsupport.Chromium.binaries();
+            var options = new org.openqa.selenium.chrome.ChromeOptions();
+            options.setBinary(chromium.browser().toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1920,1080",
+                    "--user-data-dir=" + profile);
+            browser = new org.openqa.selenium.chrome.ChromeDriver(new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                    .usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build(), options);
+            browser.get(gateway + "/dashboard");
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> "live".equals(d.findElement(org.openqa.selenium.By.id("connection")).getText()));
+            wait.until(d -> d.findElement(org.openqa.selenium.By.id("sessions")).getText().contains("with Client KOL"));
+            String sessions = browser.findElement(org.openqa.selenium.By.id("sessions")).getText();
+            assertThat(sessions).containsPattern("Client show \\S+ with Client KOL — ¥");
+            Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    Path.of("target", "e2e-dashboard.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            io.singlesday.testsupport.TemporaryDirectories.delete(profile);
+        }
+    }
+
     private static List<String> skusInStock(int count) throws Exception {
         String list = call("GET", "/api/catalog/products?limit=" + count, null, null).body();
         List<String> skus = new ArrayList<>();
