@@ -1,6 +1,14 @@
 package io.singlesday.launcher;
 
 import io.singlesday.launcher.hostile.CorpusRun;
+import io.singlesday.testsupport.Chromium;
+import io.singlesday.testsupport.TemporaryDirectories;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +29,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +85,7 @@ class LocalStackEndToEndIT {
         }
         System.out.println(console.toString(StandardCharsets.UTF_8));
         // Its data and logs are 1.7 GB a run; what a failure needs from the logs is printed above and in the dumps.
-        io.singlesday.testsupport.TemporaryDirectories.delete(dataDir);
+        TemporaryDirectories.delete(dataDir);
     }
 
     @Test
@@ -338,29 +347,29 @@ class LocalStackEndToEndIT {
     @Order(6)
     void theScreenNamesTheLivestreamSessionThatSoldByTitleAndHost() throws Exception {
         Path profile = Files.createTempDirectory("e2e-chromium");
-        org.openqa.selenium.chrome.ChromeDriver browser = null;
+        ChromeDriver browser = null;
         try {
-            io.singlesday.testsupport.Chromium.Binaries chromium = io.singlesday.testsupport.Chromium.binaries();
-            var options = new org.openqa.selenium.chrome.ChromeOptions();
+            Chromium.Binaries chromium = Chromium.binaries();
+            var options = new ChromeOptions();
             options.setBinary(chromium.browser().toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1920,1080",
                     "--user-data-dir=" + profile);
-            browser = new org.openqa.selenium.chrome.ChromeDriver(new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+            browser = new ChromeDriver(new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build(), options);
             browser.get(gateway + "/dashboard");
-            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
-            wait.until(d -> "live".equals(d.findElement(org.openqa.selenium.By.id("connection")).getText()));
-            wait.until(d -> d.findElement(org.openqa.selenium.By.id("sessions")).getText().contains("with Client KOL"));
-            String sessions = browser.findElement(org.openqa.selenium.By.id("sessions")).getText();
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
+            wait.until(d -> d.findElement(By.id("sessions")).getText().contains("with Client KOL"));
+            String sessions = browser.findElement(By.id("sessions")).getText();
             assertThat(sessions).containsPattern("Client show \\S+ with Client KOL — ¥");
-            Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
-                    Path.of("target", "e2e-dashboard.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "e2e-dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             if (browser != null) {
                 browser.quit();
             }
-            io.singlesday.testsupport.TemporaryDirectories.delete(profile);
+            TemporaryDirectories.delete(profile);
         }
     }
 

@@ -11,19 +11,17 @@ public final class FigureBatch {
     private FigureBatch() {
     }
 
-    public static byte[] encode(Map<String, Figures> deltas) {
+    /** Sums as the ledger keeps them, figure key to {gmv fen, orders, units}. */
+    static byte[] encode(Map<String, long[]> sums) {
         int size = Integer.BYTES;
-        Map<byte[], Figures> encoded = new LinkedHashMap<>();
-        for (Map.Entry<String, Figures> e : deltas.entrySet()) {
+        Map<byte[], long[]> encoded = new LinkedHashMap<>(sums.size() * 2);
+        for (Map.Entry<String, long[]> e : sums.entrySet()) {
             byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
             encoded.put(key, e.getValue());
             size += Integer.BYTES + key.length + Figures.BYTES;
         }
         ByteBuffer buffer = ByteBuffer.allocate(size).putInt(encoded.size());
-        encoded.forEach((key, figures) -> {
-            buffer.putInt(key.length).put(key);
-            figures.write(buffer);
-        });
+        encoded.forEach((key, sum) -> buffer.putInt(key.length).put(key).putLong(sum[0]).putLong(sum[1]).putLong(sum[2]));
         return buffer.array();
     }
 

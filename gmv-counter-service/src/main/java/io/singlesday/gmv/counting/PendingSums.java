@@ -1,7 +1,5 @@
 package io.singlesday.gmv.counting;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,15 +37,6 @@ final class PendingSums implements OrderContribution.Sink {
 
     /** The sums as a {@link FigureBatch}, in its encoding. */
     byte[] encode() {
-        int size = Integer.BYTES;
-        Map<byte[], long[]> encoded = new HashMap<>(sums.size() * 2);
-        for (Map.Entry<String, long[]> e : sums.entrySet()) {
-            byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
-            encoded.put(key, e.getValue());
-            size += Integer.BYTES + key.length + Figures.BYTES;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(size).putInt(encoded.size());
-        encoded.forEach((key, sum) -> buffer.putInt(key.length).put(key).putLong(sum[0]).putLong(sum[1]).putLong(sum[2]));
-        return buffer.array();
+        return FigureBatch.encode(sums);
     }
 }
