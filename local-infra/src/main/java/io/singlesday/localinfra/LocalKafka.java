@@ -190,6 +190,10 @@ public final class LocalKafka implements AutoCloseable {
         // The cleaner's default dedupe buffer reserves 128 MiB of heap for a laptop-sized log.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // The controller appends a no-op record to the metadata log every 500 ms by default so that followers see it
+        // alive; with no other voter or broker to tell, that is a write, a raft round and a metadata publish twice a
+        // second on an idle machine. Every 5 s is enough for the one broker it shares the JVM with.
+        p.put("metadata.max.idle.interval.ms", "5000");
         return p;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.singlesday.platform.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds the snapshot once per interval, whatever the number of dashboards, and pushes the same serialised
- * bytes to every subscriber. Public subscribers get the variant without the brand ranking.
+ * bytes to every subscriber. Public subscribers get the variant without the brand ranking. With no stream open it
+ * builds only every idle interval (for the gauges), and a reader or a new stream gets one built at most one interval
+ * ago: nobody is shown an older snapshot than a watched screen would be, and an unwatched counter costs little.
  */
 @Component
 public class LiveSnapshots {
@@ -27,7 +30,7 @@ public class LiveSnapshots {
     private static final Logger log = LoggerFactory.getLogger(LiveSnapshots.class);
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
-    private record Published(Snapshot full, String fullJson, String publicJson) {
+    private record Published(Snapshot full, String fullJson, String publicJson, long builtAtNanos) {
     }
 
     /**
@@ -61,7 +64,18 @@ public class LiveSnapshots {
     private final AtomicLong gmvFen = new AtomicLong();
     private final AtomicLong orders = new AtomicLong();
 
-    public LiveSnapshots(SnapshotBuilder builder, JsonMapper json, MeterRegistry meters) {
+    private final long intervalNanos;
+    private final long idleIntervalNanos;
+
+    public LiveSnapshots(SnapshotBuilder builder, JsonMapper json, MeterRegistry meters,
+                         @Value("${festival.gmv.snapshot-interval}") Duration interval,
+                         @Value("${festival.gmv.idle-snapshot-interval:2s}") Duration idleInterval) {
+        if (interval.isNegative() || interval.isZero() || idleInterval.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("festival.gmv.snapshot-interval must be positive and "
+                    + "festival.gmv.idle-snapshot-interval at least as long, not " + interval + " and " + idleInterval);
+        }
+        this.intervalNanos = interval.toNanos();
+        this.idleIntervalNanos = idleInterval.toNanos();
         this.builder = builder;
         this.json = json;
         meters.gauge("festival.gmv.dashboard.subscribers", operators, l -> l.size() + anonymous.size());
@@ -72,27 +86,46 @@ public class LiveSnapshots {
 
     @Scheduled(fixedDelayString = "${festival.gmv.snapshot-interval}")
     void refresh() {
-        Snapshot snapshot;
-        try {
-            snapshot = builder.build(versions.incrementAndGet());
-        } catch (ApiProblem notReady) {
-            return;
+        boolean watched = !operators.isEmpty() || !anonymous.isEmpty();
+        Published published = watched ? rebuild() : fresh(idleIntervalNanos);
+        if (published != null && watched) {
+            push(operators, published.fullJson(), published.full().version());
+            push(anonymous, published.publicJson(), published.full().version());
         }
-        Published published = new Published(snapshot, json.writeValueAsString(snapshot),
-                json.writeValueAsString(snapshot.withoutBrands()));
-        current = published;
-        gmvFen.set(snapshot.gmv().fen());
-        orders.set(snapshot.orders());
-        push(operators, published.fullJson(), snapshot.version());
-        push(anonymous, published.publicJson(), snapshot.version());
     }
 
     public Snapshot current(boolean withBrands) {
-        Published published = current;
+        Published published = fresh(intervalNanos);
         if (published == null) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "The counter has no snapshot yet; try again in a moment");
         }
         return withBrands ? published.full() : published.full().withoutBrands();
+    }
+
+    /** The held snapshot if built less than {@code maxAgeNanos} ago, else a new one; null while the counter starts. */
+    private Published fresh(long maxAgeNanos) {
+        Published published = current;
+        if (published != null && System.nanoTime() - published.builtAtNanos() < maxAgeNanos) {
+            return published;
+        }
+        Published rebuilt = rebuild();
+        return rebuilt != null ? rebuilt : published;
+    }
+
+    /** One build at a time, so versions leave in the order they were built. */
+    private synchronized Published rebuild() {
+        Snapshot snapshot;
+        try {
+            snapshot = builder.build(versions.incrementAndGet());
+        } catch (ApiProblem notReady) {
+            return null;
+        }
+        Published published = new Published(snapshot, json.writeValueAsString(snapshot),
+                json.writeValueAsString(snapshot.withoutBrands()), System.nanoTime());
+        current = published;
+        gmvFen.set(snapshot.gmv().fen());
+        orders.set(snapshot.orders());
+        return published;
     }
 
     public SseEmitter subscribe(boolean withBrands) {
@@ -103,7 +136,7 @@ public class LiveSnapshots {
         emitter.onCompletion(() -> list.remove(subscriber));
         emitter.onTimeout(() -> list.remove(subscriber));
         emitter.onError(e -> list.remove(subscriber));
-        Published published = current;
+        Published published = fresh(intervalNanos);
         if (published != null) {
             send(list, subscriber, withBrands ? published.fullJson() : published.publicJson(), published.full().version());
         }

@@ -6,15 +6,20 @@ import io.singlesday.contracts.Money;
 import io.singlesday.contracts.orders.OrderConfirmed.Channel;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout.Offer;
+import io.singlesday.platform.db.CommitSignal;
 import io.singlesday.platform.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +29,14 @@ import java.util.UUID;
  * that reached its target, becomes one PlaceLivestreamCheckout at the stream's price. The grant or join row is the
  * record of the sale; this pass sends its command through the outbox and marks the row in the same transaction, so
  * a crash sends nothing twice and loses nothing. Kept apart from the allocator so its round stays one batch insert.
- * Rows are claimed with {@code skip locked}, so several instances share the work.
+ * Rows are claimed with {@code skip locked}, so several instances share the work. A pass runs when this instance
+ * commits a sale ({@link #saleCommitted()}) and otherwise every fallback poll, which finds other instances' leftovers:
+ * a sale leaves at once and an idle stream costs one look every few seconds.
  */
 @Service
-public class LiveCheckouts {
+public class LiveCheckouts implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveCheckouts.class);
 
     private static final int BATCH = 500;
 
@@ -37,9 +46,17 @@ public class LiveCheckouts {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final CommitSignal salesWaiting = new CommitSignal();
+    private final Duration fallbackPoll;
+    private volatile boolean running;
+    private Thread worker;
 
     public LiveCheckouts(JdbcClient sql, JdbcTemplate jdbc, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, @Value("${livestream.checkouts.fallback-poll:2s}") Duration fallbackPoll) {
+        if (fallbackPoll.isNegative() || fallbackPoll.isZero()) {
+            throw new IllegalArgumentException("livestream.checkouts.fallback-poll must be positive, not " + fallbackPoll);
+        }
+        this.fallbackPoll = fallbackPoll;
         this.sql = sql;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -61,7 +78,11 @@ public class LiveCheckouts {
         return "/api/orders/checkouts/" + checkoutId;
     }
 
-    @Scheduled(fixedDelayString = "${livestream.checkouts.send-every:200ms}")
+    /** A drop grant or a join of a reached deal was written: send it once its transaction commits (now, outside one). */
+    public void saleCommitted() {
+        salesWaiting.wakeAfterCommit();
+    }
+
     public void sendPending() {
         while (sendGrants() == BATCH) {
             // A drop that just sold out leaves more than one batch; keep going while there is a full one.
@@ -69,6 +90,50 @@ public class LiveCheckouts {
         while (sendJoins() == BATCH) {
             // Likewise for a large group that just reached its target.
         }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                sendPending();
+                salesWaiting.await(fallbackPoll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Sending the stream's sales as checkouts failed; retrying: {}", e.getMessage());
+                try {
+                    salesWaiting.await(1_000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("live-checkouts").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** A sale not yet sent: {@code row} names its grant or join row, to mark it sent. */

@@ -83,6 +83,7 @@ public class Drops {
     private final JdbcClient sql;
     private final Sessions sessions;
     private final DropAllocator allocator;
+    private final LiveCheckouts checkouts;
     private final FestivalClock clock;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -92,8 +93,8 @@ public class Drops {
     private final RunningOrder runningOrder;
     private final Cache<UUID, Drop> settled = Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
-    public Drops(JdbcClient sql, Sessions sessions, RunningOrder runningOrder, DropAllocator allocator, FestivalClock clock,
-                 Outbox outbox, TransactionTemplate transactions, JsonMapper json,
+    public Drops(JdbcClient sql, Sessions sessions, RunningOrder runningOrder, DropAllocator allocator, LiveCheckouts checkouts,
+                 FestivalClock clock, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
                  @Value("${livestream.drops.stock-wait:5s}") Duration stockWait,
                  @Value("${livestream.drops.purchase-wait:4s}") Duration purchaseWait) {
         this.purchaseWait = purchaseWait;
@@ -102,6 +103,7 @@ public class Drops {
         this.sql = sql;
         this.sessions = sessions;
         this.allocator = allocator;
+        this.checkouts = checkouts;
         this.clock = clock;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -257,6 +259,8 @@ public class Drops {
         return switch (outcome.result()) {
             // One unit per grant in a limited edition, so the grant's place in the allocation is the unit's number.
             case GRANTED -> {
+                // The allocator committed the grant before answering: its checkout can leave now.
+                checkouts.saleCommitted();
                 UUID checkoutId = LiveCheckouts.ofGrant(dropId, outcome.seq());
                 yield new Purchase(dropId, drop.sessionId(), drop.skuId(), outcome.units(), drop.priceFen(),
                         drop.priceFen() * outcome.units(), drop.currency(), outcome.seq() + 1,

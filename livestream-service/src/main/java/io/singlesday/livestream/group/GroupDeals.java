@@ -63,10 +63,12 @@ public class GroupDeals {
     private final Sessions sessions;
     private final FestivalClock clock;
     private final LiveFeed feed;
-
+    private final LiveCheckouts checkouts;
     private final JsonMapper json;
 
-    public GroupDeals(JdbcClient sql, Sessions sessions, FestivalClock clock, LiveFeed feed, JsonMapper json) {
+    public GroupDeals(JdbcClient sql, Sessions sessions, FestivalClock clock, LiveFeed feed, LiveCheckouts checkouts,
+                      JsonMapper json) {
+        this.checkouts = checkouts;
         this.json = json;
         this.sql = sql;
         this.sessions = sessions;
@@ -106,6 +108,9 @@ public class GroupDeals {
                 and (select count(*) from group_joins where deal_id = ?) >= target_buyers""")
                 .params(Timestamp.from(clock.instant()), dealId, dealId).update();
         Deal now = find(dealId);
+        if (now.state().equals("REACHED")) {
+            checkouts.saleCommitted();
+        }
         feed.publish(now.sessionId(), reached == 1 ? "group-reached" : "group-progress", now);
         UUID checkoutId = LiveCheckouts.ofJoin(dealId, viewer);
         return new Joined(now, checkoutId, LiveCheckouts.location(checkoutId));
@@ -123,7 +128,10 @@ public class GroupDeals {
                 update group_deals d set state = 'REACHED', decided_at = ? where state = 'OPEN'
                 and (select count(*) from group_joins j where j.deal_id = d.id) >= d.target_buyers returning d.id""")
                 .param(now).query(UUID.class).list()
-                .forEach(id -> feed.publish(find(id).sessionId(), "group-reached", find(id)));
+                .forEach(id -> {
+                    checkouts.saleCommitted();
+                    feed.publish(find(id).sessionId(), "group-reached", find(id));
+                });
         sql.sql("""
                 update group_deals d set state = 'FAILED', decided_at = ? where state = 'OPEN' and closes_at <= ?
                 and (select count(*) from group_joins j where j.deal_id = d.id) < d.target_buyers returning d.id""")

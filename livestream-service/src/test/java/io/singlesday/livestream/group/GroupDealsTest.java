@@ -25,8 +25,11 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A group deal reaches its target exactly once under a crowd; one that closes short fails and stays failed. */
-@SpringBootTest(properties = "livestream.group-deals.check-every=200ms")
+/**
+ * A group deal reaches its target exactly once under a crowd; one that closes short fails and stays failed. The
+ * checkouts' fallback poll is an hour here, so the joiners' checkouts can only leave because reaching woke the sender.
+ */
+@SpringBootTest(properties = {"livestream.group-deals.check-every=200ms", "livestream.checkouts.fallback-poll=1h"})
 @WithRealEngines(database = "livestream")
 class GroupDealsTest {
 

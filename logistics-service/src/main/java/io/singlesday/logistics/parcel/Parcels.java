@@ -20,6 +20,9 @@ public class Parcels {
                          Instant stateSince, int transitMinutes) {
     }
 
+    private static final String[] ON_THE_WAY = java.util.Arrays.stream(ParcelState.values())
+            .filter(state -> state != ParcelState.DELIVERED && state != ParcelState.CANCELLED).map(Enum::name).toArray(String[]::new);
+
     private final JdbcClient sql;
     private final Outbox outbox;
 
@@ -145,6 +148,12 @@ public class Parcels {
     }
 
     /** Parcels on the road whose line haul is over, oldest first. */
+    /** Whether any parcel is still to be moved: neither delivered nor cancelled. */
+    public boolean anyOnTheWay() {
+        return Boolean.TRUE.equals(sql.sql("select exists (select 1 from parcels where state = any(?))")
+                .param(ON_THE_WAY).query(Boolean.class).single());
+    }
+
     public List<Parcel> arriving(Instant now, int limit) {
         return select("""
                 where state = 'IN_TRANSIT' and state_since + make_interval(mins => transit_minutes) <= ?

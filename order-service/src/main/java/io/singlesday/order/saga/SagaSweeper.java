@@ -36,10 +36,20 @@ public class SagaSweeper {
 
     @Scheduled(fixedDelayString = "${order.saga.sweep-every}")
     public void sweep() {
+        if (!anyOpen()) {
+            // An idle service's sweep: one look along the open-checkouts index instead of three.
+            return;
+        }
         // Stuck first: a checkout long past its deadline is stuck whatever it waits for, not merely late.
         cancelStuck();
         timeOutSilentParticipants();
         resumePayments();
+    }
+
+    private boolean anyOpen() {
+        return Boolean.TRUE.equals(sql.sql("""
+                select exists (select 1 from checkouts where state in ('AWAITING_PARTICIPANTS', 'PAYING'))""")
+                .query(Boolean.class).single());
     }
 
     void timeOutSilentParticipants() {

@@ -40,7 +40,7 @@ public class Outbox {
         String traceparent = tracing.currentTraceparent();
         EventEnvelope<T> envelope = EventEnvelope.wrap(type, key, festivalClock.instant(), traceparent, payload);
         if (rows.add(type.topic().name(), key, codec.encode(envelope), traceparent, type.key())) {
-            committed.afterCommit();
+            committed.wakeAfterCommit();
         }
         return envelope;
     }
@@ -52,7 +52,7 @@ public class Outbox {
         for (Keyed<T> e : events) {
             if (rows.add(type.topic().name(), e.key(), codec.encode(EventEnvelope.wrap(type, e.key(),
                     festivalClock.instant(), traceparent, e.payload())), traceparent, type.key())) {
-                committed.afterCommit();
+                committed.wakeAfterCommit();
             }
         }
     }

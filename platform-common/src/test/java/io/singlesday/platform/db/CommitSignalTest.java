@@ -1,4 +1,4 @@
-package io.singlesday.platform.outbox;
+package io.singlesday.platform.db;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The relay is woken once per committed transaction that wrote rows, never by one that rolled back, never lost. */
-class OutboxSignalTest {
+/** A worker is woken once per committed transaction that left it work, never by one that rolled back, never lost. */
+class CommitSignalTest {
 
-    private final OutboxSignal signal = new OutboxSignal();
+    private final CommitSignal signal = new CommitSignal();
 
     @AfterEach
     void clear() {
@@ -25,10 +25,10 @@ class OutboxSignalTest {
     }
 
     @Test
-    void aCommitWakesTheRelayOnlyAfterItCommitsAndOnceForManyRows() throws Exception {
+    void aCommitWakesTheWorkerOnlyAfterItCommitsAndOnceForManyWrites() throws Exception {
         TransactionSynchronizationManager.initSynchronization();
-        signal.afterCommit();
-        signal.afterCommit();
+        signal.wakeAfterCommit();
+        signal.wakeAfterCommit();
         assertThat(TransactionSynchronizationManager.getSynchronizations()).hasSize(1);
         assertThat(signal.await(20)).as("not before the commit").isFalse();
 
@@ -41,14 +41,14 @@ class OutboxSignalTest {
     @Test
     void aRollbackWakesNobody() throws Exception {
         TransactionSynchronizationManager.initSynchronization();
-        signal.afterCommit();
+        signal.wakeAfterCommit();
         TransactionSynchronizationUtils.triggerAfterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK);
         assertThat(signal.await(50)).isFalse();
         assertThat(TransactionSynchronizationManager.hasResource(signal)).isFalse();
     }
 
     @Test
-    void aWakeWhileTheRelayIsBusyIsKeptForItsNextWait() throws Exception {
+    void aWakeWhileTheWorkerIsBusyIsKeptForItsNextWait() throws Exception {
         signal.wake();
         signal.wake();
         assertThat(signal.await(0)).isTrue();
@@ -57,7 +57,7 @@ class OutboxSignalTest {
     }
 
     @Test
-    void aWaitingRelayIsWokenFromAnotherThread() throws Exception {
+    void aWaitingWorkerIsWokenFromAnotherThread() throws Exception {
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return signal.await(10_000);
