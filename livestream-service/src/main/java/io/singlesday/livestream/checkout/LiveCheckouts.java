@@ -7,11 +7,11 @@ import io.singlesday.contracts.orders.OrderConfirmed.Channel;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout;
 import io.singlesday.contracts.orders.PlaceLivestreamCheckout.Offer;
 import io.singlesday.platform.db.CommitSignal;
+import io.singlesday.platform.db.WorkerThread;
 import io.singlesday.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +34,7 @@ import java.util.UUID;
  * a sale leaves at once and an idle stream costs one look every few seconds.
  */
 @Service
-public class LiveCheckouts implements SmartLifecycle {
+public class LiveCheckouts extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(LiveCheckouts.class);
 
@@ -48,11 +48,10 @@ public class LiveCheckouts implements SmartLifecycle {
     private final MeterRegistry meters;
     private final CommitSignal salesWaiting = new CommitSignal();
     private final Duration fallbackPoll;
-    private volatile boolean running;
-    private Thread worker;
 
     public LiveCheckouts(JdbcClient sql, JdbcTemplate jdbc, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
                          MeterRegistry meters, @Value("${livestream.checkouts.fallback-poll:2s}") Duration fallbackPoll) {
+        super("live-checkouts");
         if (fallbackPoll.isNegative() || fallbackPoll.isZero()) {
             throw new IllegalArgumentException("livestream.checkouts.fallback-poll must be positive, not " + fallbackPoll);
         }
@@ -92,8 +91,9 @@ public class LiveCheckouts implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (running) {
+    @Override
+    protected void loop() {
+        while (isRunning()) {
             try {
                 sendPending();
                 salesWaiting.await(fallbackPoll.toMillis());
@@ -110,30 +110,6 @@ public class LiveCheckouts implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("live-checkouts").daemon().start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** A sale not yet sent: {@code row} names its grant or join row, to mark it sent. */

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.singlesday.platform.db.WorkerThread;
 import io.singlesday.platform.kafka.EventTypeHeader;
 import io.singlesday.platform.tracing.TraceHop;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * which peeks for rows other instances committed and left; so an idle service costs next to nothing and a busy one does not
  * wait for a timer. Rows that arrive while a batch is in flight go out together in the next one.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** The advisory lock that makes one relay per database active; public for tests that hold it. */
@@ -41,11 +41,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final long fallbackPollMillis;
     private final Counter relayed;
-    private volatile boolean running;
-    private Thread worker;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                        MeterRegistry meters, OutboxSignal signal, TraceHop traces, int batchSize, long fallbackPollMillis) {
+        super("outbox-relay");
         if (batchSize < 1 || fallbackPollMillis < 1) {
             throw new IllegalArgumentException("festival.outbox.relay batch-size and fallback-poll-ms must be at least 1, not "
                     + batchSize + " and " + fallbackPollMillis);
@@ -101,9 +100,10 @@ public class OutboxRelay implements SmartLifecycle {
         signal.wake();
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         boolean look = true;
-        while (running) {
+        while (isRunning()) {
             try {
                 int published = look ? relayOnce() : 0;
                 if (published < 0) {
@@ -130,30 +130,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private boolean anyWaiting() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outbox_events order by id limit 1)", Boolean.class));
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     private static void sleepQuietly(long millis) {
