@@ -58,7 +58,7 @@ public class CounterStreams implements SmartLifecycle {
         // Brave's Kafka Streams instrumentation (6.3) wraps clients that lack methods Kafka 4 added, so the ledger
         // continues each order's trace from its envelope itself: counting an order is a span of its checkout.
         KafkaStreams started = new KafkaStreams(
-                CounterTopology.build(codec, marks, settings.flushInterval(), meters, traces), properties());
+                CounterTopology.build(codec, marks, settings.flushes(), meters, traces), properties());
         // A failing thread is replaced; exactly-once means it resumes from the last commit, counting nothing twice.
         started.setUncaughtExceptionHandler(e -> {
             log.error("GMV counter stream thread failed; replacing it", e);

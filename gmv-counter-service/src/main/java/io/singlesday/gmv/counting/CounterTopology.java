@@ -15,7 +15,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * orders.events (12 partitions) → order ledger, one task per partition → gmv.batches (1 partition) → running
@@ -38,7 +37,7 @@ public final class CounterTopology {
     private CounterTopology() {
     }
 
-    public static Topology build(EventCodec codec, MarksNow marks, Duration flushInterval, MeterRegistry meters,
+    public static Topology build(EventCodec codec, MarksNow marks, FlushPolicy flushes, MeterRegistry meters,
                                  TraceHop traces) {
         var strings = Serdes.String();
         var bytes = Serdes.ByteArray();
@@ -46,7 +45,7 @@ public final class CounterTopology {
 
         topology.addSource("orders-in", strings.deserializer(), bytes.deserializer(), Topics.ORDERS_EVENTS.name());
         topology.addProcessor("order-ledger",
-                () -> new OrderLedger(codec, flushInterval, meters, Topics.ORDERS_EVENTS.name(), traces), "orders-in");
+                () -> new OrderLedger(codec, flushes, meters, Topics.ORDERS_EVENTS.name(), traces), "orders-in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE), strings, bytes),
                 "order-ledger");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), strings, bytes)

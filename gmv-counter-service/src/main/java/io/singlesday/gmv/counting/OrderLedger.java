@@ -24,7 +24,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -77,7 +76,7 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     private final EventCodec codec;
     private final SaleReader sales = new SaleReader();
     private final TraceHop traces;
-    private final Duration flushInterval;
+    private final FlushPolicy flushes;
     private final Counter deadLetters;
     private final Counter duplicateEvents;
     private final Counter duplicateOrders;
@@ -88,11 +87,14 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
     /** The generation being filled, and its next free slot. */
     private long generation;
     private int nextSlot;
+    /** When this partition last handed over, and the timestamp of the newest record it has read: how far behind it is. */
+    private long lastFlushMs;
+    private long newestRecordMs = Long.MIN_VALUE;
 
-    OrderLedger(EventCodec codec, Duration flushInterval, MeterRegistry meters, String topic, TraceHop traces) {
+    OrderLedger(EventCodec codec, FlushPolicy flushes, MeterRegistry meters, String topic, TraceHop traces) {
         this.codec = codec;
         this.traces = traces;
-        this.flushInterval = flushInterval;
+        this.flushes = flushes;
         this.deadLetters = meters.counter("festival.kafka.dead.letters", "topic", topic);
         this.duplicateEvents = meters.counter("festival.gmv.duplicates", "kind", "same-event");
         this.duplicateOrders = meters.counter("festival.gmv.duplicates", "kind", "same-order");
@@ -104,11 +106,18 @@ final class OrderLedger implements Processor<String, byte[], String, byte[]> {
         this.ledger = context.getStateStore(CounterTopology.LEDGER_STORE);
         this.unflushed = context.getStateStore(CounterTopology.UNFLUSHED_STORE);
         rebuildPending(context.getStateStore(CounterTopology.PENDING_STORE));
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        lastFlushMs = context.currentSystemTimeMs();
+        context.schedule(flushes.interval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (flushes.due(now, lastFlushMs, newestRecordMs)) {
+                lastFlushMs = now;
+                flush();
+            }
+        });
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        newestRecordMs = Math.max(newestRecordMs, record.timestamp());
         if (!COUNTS.mayWant(record.headers())) {
             return;
         }

@@ -17,6 +17,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,12 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> totals;
     private KeyValueStore<String, byte[]> reached;
+    /**
+     * What the totals store holds, read once at start (after Kafka Streams has restored it) and kept equal by writing
+     * both: the store is for surviving a restart, this for reading, since a batch touches thousands of figures and
+     * the store's read path (serialised key, sorted map) cost as much as its write.
+     */
+    private final Map<String, Figures> current = new HashMap<>();
 
     RunningTotals(MarksNow marks, EventCodec codec, MeterRegistry meters, String topic) {
         this.marks = marks;
@@ -53,6 +60,13 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
         this.context = context;
         this.totals = context.getStateStore(CounterTopology.TOTALS_STORE);
         this.reached = context.getStateStore(CounterTopology.MILESTONES_STORE);
+        current.clear();
+        try (KeyValueIterator<String, byte[]> all = totals.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                current.put(next.key, Figures.fromBytes(next.value));
+            }
+        }
     }
 
     @Override
@@ -66,13 +80,14 @@ final class RunningTotals implements Processor<String, byte[], String, byte[]> {
             context.forward(record, DEAD_LETTERS);
             return;
         }
-        Figures before = Figures.fromBytes(totals.get(FigureKeys.TOTAL));
+        Figures before = current.getOrDefault(FigureKeys.TOTAL, Figures.ZERO);
         long totalBefore = before.gmvFen();
         TreeMap<Instant, Long> gmvBySecond = new TreeMap<>();
         deltas.forEach((key, delta) -> {
-            Figures now = Figures.fromBytes(totals.get(key)).plus(delta);
+            Figures now = current.getOrDefault(key, Figures.ZERO).plus(delta);
             byte[] bytes = now.toBytes();
             totals.put(key, bytes);
+            current.put(key, now);
             context.forward(new Record<>(key, bytes, record.timestamp()), FIGURES);
             if (key.startsWith(FigureKeys.prefix(FigureKeys.SECOND))) {
                 gmvBySecond.merge(FigureKeys.timeOf(key), delta.gmvFen(), Long::sum);

@@ -52,7 +52,7 @@ final class SaleReader {
                         if (token != JsonToken.VALUE_STRING) {
                             return null;
                         }
-                        Instant.parse(parser.getString());
+                        IsoInstants.parse(parser.getString());
                     }
                     case "aggregateKey" -> keyed = token == JsonToken.VALUE_STRING;
                     case "traceparent" -> {
@@ -102,7 +102,7 @@ final class SaleReader {
                         return null;
                     }
                 }
-                case "confirmedAt" -> confirmedAt = token == JsonToken.VALUE_STRING ? Instant.parse(parser.getString()) : null;
+                case "confirmedAt" -> confirmedAt = token == JsonToken.VALUE_STRING ? IsoInstants.parse(parser.getString()) : null;
                 case "channel" -> channel = token == JsonToken.VALUE_STRING ? OrderConfirmed.Channel.valueOf(parser.getString()) : null;
                 case "device" -> device = token == JsonToken.VALUE_STRING ? OrderConfirmed.Device.valueOf(parser.getString()) : null;
                 case "city" -> city = token == JsonToken.VALUE_STRING ? parser.getString() : null;

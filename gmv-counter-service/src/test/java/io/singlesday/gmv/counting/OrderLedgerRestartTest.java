@@ -42,7 +42,7 @@ class OrderLedgerRestartTest {
     }
 
     private OrderLedger start() {
-        OrderLedger ledger = new OrderLedger(OrderEvents.CODEC, Duration.ofMillis(100), new SimpleMeterRegistry(),
+        OrderLedger ledger = new OrderLedger(OrderEvents.CODEC, new FlushPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
                 "orders.events", TraceHop.none());
         ledger.init(context);
         return ledger;
@@ -54,7 +54,8 @@ class OrderLedgerRestartTest {
     }
 
     private static Record<String, byte[]> record(Object payload, OrderConfirmed order) {
-        return new Record<>(order.orderId().toString(), OrderEvents.envelope(payload, order.orderId(), Instant.now()), 0L);
+        return new Record<>(order.orderId().toString(), OrderEvents.envelope(payload, order.orderId(), Instant.now()),
+                System.currentTimeMillis());
     }
 
     private Map<String, Figures> handedOver() {
