@@ -55,13 +55,17 @@ public final class CounterApp {
     }
 
     public static void await(Duration within, BooleanSupplier condition) {
+        await(within, Duration.ofMillis(100), condition);
+    }
+
+    public static void await(Duration within, Duration every, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within " + within);
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
