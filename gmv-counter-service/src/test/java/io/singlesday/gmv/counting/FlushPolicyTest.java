@@ -4,16 +4,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.gmv.OrderEvents;
 import io.singlesday.platform.tracing.TraceHop;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,16 +47,8 @@ class FlushPolicyTest {
 
     @Test
     void aLedgerReadingOldRecordsHandsOverLessOftenAndLosesNothing() {
-        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>();
         long start = System.currentTimeMillis();
-        context.setCurrentSystemTimeMs(start);
-        context.setRecordMetadata("orders.events", 0, 0L);
-        for (String name : List.of(CounterTopology.LEDGER_STORE, CounterTopology.UNFLUSHED_STORE, CounterTopology.PENDING_STORE)) {
-            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
-        }
+        MockProcessorContext<String, byte[]> context = LedgerContexts.withLedgerStores(start);
         OrderLedger ledger = new OrderLedger(OrderEvents.CODEC, policy, new SimpleMeterRegistry(), "orders.events",
                 TraceHop.none());
         ledger.init(context);

@@ -5,11 +5,9 @@ import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.orders.OrderRefunded;
 import io.singlesday.gmv.OrderEvents;
 import io.singlesday.platform.tracing.TraceHop;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,18 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrderLedgerRestartTest {
 
-    private final MockProcessorContext<String, byte[]> context = new MockProcessorContext<>();
-
-    OrderLedgerRestartTest() {
-        context.setCurrentSystemTimeMs(System.currentTimeMillis());
-        context.setRecordMetadata("orders.events", 0, 0L);
-        for (String name : List.of(CounterTopology.LEDGER_STORE, CounterTopology.UNFLUSHED_STORE, CounterTopology.PENDING_STORE)) {
-            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
-        }
-    }
+    private final MockProcessorContext<String, byte[]> context = LedgerContexts.withLedgerStores(System.currentTimeMillis());
 
     private OrderLedger start() {
         OrderLedger ledger = new OrderLedger(OrderEvents.CODEC, new FlushPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
