@@ -4,6 +4,8 @@ import io.singlesday.contracts.orders.OrderConfirmed;
 import io.singlesday.contracts.topics.Topics;
 import io.singlesday.testsupport.RealEngines;
 import io.singlesday.testsupport.Tokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,9 +22,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -112,13 +119,13 @@ class CounterBenchmark {
      * transaction markers). The screen can only be as far as the slower stage.
      */
     private static final class Stages implements AutoCloseable {
-        private final org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        private final Admin admin = Admin.create(
                 Map.of("bootstrap.servers", RealEngines.shared().kafkaBootstrapServers()));
         private final long events;
         /** Read over HTTP by the caller; the offsets are read here, on a thread of their own, so as never to delay it. */
         final AtomicLong counted = new AtomicLong();
-        private final java.util.concurrent.ScheduledExecutorService every5s =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+        private final ScheduledExecutorService everySecond =
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         private final long started = System.nanoTime();
         private long lastAt = started;
         private long lastCounted;
@@ -127,7 +134,7 @@ class CounterBenchmark {
 
         Stages(long events) {
             this.events = events;
-            every5s.scheduleAtFixedRate(this::look, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            everySecond.scheduleAtFixedRate(this::look, 1, 1, TimeUnit.SECONDS);
         }
 
         /** Every second: has the ledger stage read everything yet? Every fifth, a line. */
@@ -153,13 +160,13 @@ class CounterBenchmark {
         }
 
         private Map<String, long[]> committedAndEnd() {
-            Map<String, long[]> byTopic = new java.util.TreeMap<>();
+            Map<String, long[]> byTopic = new TreeMap<>();
             try {
                 var committed = admin.listConsumerGroupOffsets("gmv-counter").partitionsToOffsetAndMetadata()
-                        .get(2, java.util.concurrent.TimeUnit.SECONDS);
-                var ends = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
-                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all()
-                        .get(2, java.util.concurrent.TimeUnit.SECONDS);
+                        .get(2, TimeUnit.SECONDS);
+                var ends = admin.listOffsets(committed.keySet().stream().collect(Collectors.toMap(
+                        tp -> tp, tp -> OffsetSpec.latest()))).all()
+                        .get(2, TimeUnit.SECONDS);
                 committed.forEach((tp, offset) -> {
                     long[] sum = byTopic.computeIfAbsent(tp.topic(), t -> new long[2]);
                     sum[0] += offset.offset();
@@ -173,10 +180,10 @@ class CounterBenchmark {
 
         @Override
         public void close() {
-            if (every5s.isShutdown()) {
+            if (everySecond.isShutdown()) {
                 return;
             }
-            every5s.shutdownNow();
+            everySecond.shutdownNow();
             admin.close(Duration.ofSeconds(2));
         }
     }
